@@ -1,0 +1,1 @@
+//! drplan's calculation engine: plain data in, plain data out, no I/O.
