@@ -1,1 +1,32 @@
 //! drplan's calculation engine: plain data in, plain data out, no I/O.
+//!
+//! [`estimate`] takes a [`Catalog`] (dated prices, strategies, tiers, risks)
+//! and a [`Scenario`] (what the architect knows) and returns an [`Estimate`]
+//! with every figure the server, UI, CSV export and charts show. Nothing here
+//! opens a file, reads a clock or spawns a thread, so the crate also builds
+//! for `wasm32-unknown-unknown`. The formulas are in `docs/methodology.md`.
+
+pub mod break_even;
+pub mod catalog;
+pub mod cost;
+pub mod error;
+pub mod estimate;
+pub mod money;
+pub mod recovery;
+pub mod risk;
+pub mod rounding;
+pub mod scenario;
+pub mod strategy;
+pub mod validate;
+
+pub use break_even::BreakEven;
+pub use catalog::{Catalog, CatalogFiles};
+pub use cost::{Component, CostLine, Item, Location, PlanCost, Subtotal};
+pub use error::{Error, FieldError, Result};
+pub use estimate::{estimate, Estimate, Savings};
+pub use money::Money;
+pub use recovery::{Recovery, Reembedding, RestoreOption};
+pub use risk::{RiskMatrix, RiskRow};
+pub use scenario::Scenario;
+pub use strategy::{Recommendation, StrategyEstimate};
+pub use validate::validate;

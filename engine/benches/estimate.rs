@@ -1,0 +1,19 @@
+//! Criterion benchmark: one full estimate of the default (domain.md §2) scenario.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use engine::{estimate, Catalog, Scenario};
+
+fn full_estimate(c: &mut Criterion) {
+    // The catalog is parsed once at start-up in the server; only the estimate is timed.
+    let catalog = Catalog::shipped();
+    let scenario = Scenario::default();
+    c.bench_function("estimate default scenario", |b| {
+        b.iter(|| {
+            estimate(std::hint::black_box(&catalog), std::hint::black_box(&scenario))
+                .expect("default scenario is valid")
+        })
+    });
+}
+
+criterion_group!(benches, full_estimate);
+criterion_main!(benches);

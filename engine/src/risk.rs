@@ -1,0 +1,147 @@
+//! The risk matrix: expected events, downtime per event and annualized loss (ALE) with and without DR.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Mitigation, Range};
+use crate::money::Money;
+use crate::recovery;
+use crate::rounding::{hours, ratio};
+use crate::scenario::Scenario;
+
+const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+
+/// One failure scenario, costed for this scenario and the chosen strategy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskRow {
+    /// Scenario id from the catalog.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Likelihood as the source words it.
+    pub likelihood: String,
+    /// Impact as the source words it.
+    pub impact: String,
+    /// Priority 1–5.
+    pub priority: u8,
+    /// Share of the full downtime cost an hour of this failure costs (0–1).
+    pub impact_share: Decimal,
+    /// Events per year (low, likely, high) from the catalog.
+    pub events_range: Range,
+    /// Hours per event without DR (low, likely, high) from the catalog.
+    pub hours_range: Range,
+    /// Expected events per year (the likely rate, ARO).
+    pub events_per_year: Decimal,
+    /// Hours of outage per event without DR (the likely duration), to 0.01.
+    pub hours_without: Decimal,
+    /// Hours per event with the chosen strategy and provider chain, to 0.01:
+    /// the lesser of `hours_without` and what the mitigation allows.
+    pub hours_with: Decimal,
+    /// ARO × (hours without × impact share × downtime cost + one-off recovery cost).
+    pub ale_without: Money,
+    /// ARO × (hours with × impact share × downtime cost + one-off recovery cost that remains).
+    pub ale_with: Money,
+}
+
+/// The whole matrix with totals and the return on the DR spend.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskMatrix {
+    /// One row per catalog failure scenario.
+    pub rows: Vec<RiskRow>,
+    /// Sum of `ale_without`.
+    pub ale_without: Money,
+    /// Sum of `ale_with`.
+    pub ale_with: Money,
+    /// `ale_without` − `ale_with` (never negative: DR never lengthens an outage).
+    pub ale_reduction: Money,
+    /// What DR adds to the bill a year: chosen plan − production only.
+    pub dr_annual_cost: Money,
+    /// `ale_reduction` ÷ `dr_annual_cost`, to 0.01 (above 1 the DR spend pays
+    /// for itself); `None` when DR costs nothing.
+    pub return_on_dr_spend: Option<Decimal>,
+    /// Σ ARO × (hours without − hours with) × impact share: outage hours
+    /// avoided a year, in hours of full downtime.
+    pub downtime_avoided_hours: Decimal,
+}
+
+/// Builds the matrix. `rto_minutes` is the chosen strategy's achieved RTO
+/// (exact); `convert` turns exact USD into rounded reporting currency.
+pub(crate) fn matrix(
+    catalog: &Catalog,
+    s: &Scenario,
+    rto_minutes: Decimal,
+    dr_annual_cost: Money,
+    convert: impl Fn(Decimal) -> Money,
+) -> RiskMatrix {
+    let downtime = s.downtime_cost_per_hour.to_decimal();
+    let has_fallback_provider = s.providers.len() > 1;
+    let reembed_usd = recovery::reembedding_cost_usd(catalog, s);
+    let mut avoided = Decimal::ZERO;
+    let rows: Vec<RiskRow> = catalog
+        .risks()
+        .iter()
+        .map(|r| {
+            let events = r.events_per_year.likely;
+            let without = r.hours_per_event.likely;
+            let (mitigated, one_off_without, one_off_with) = match r.mitigation {
+                Mitigation::ProviderFailover if has_fallback_provider => (
+                    Some(Decimal::from(s.provider_failover_minutes) / SIXTY),
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                ),
+                Mitigation::RegionFailover => (Some(rto_minutes / SIXTY), Decimal::ZERO, Decimal::ZERO),
+                Mitigation::BackupRestore => (
+                    Some(recovery::restore_minutes(catalog, s) / SIXTY),
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                ),
+                Mitigation::VectorRestore => {
+                    // Without DR the index is re-embedded; with a backup it is restored.
+                    let with_cost = if s.vector_db.backed_up {
+                        Decimal::ZERO
+                    } else {
+                        reembed_usd
+                    };
+                    (
+                        Some(recovery::vector_restore_minutes(catalog, s) / SIXTY),
+                        reembed_usd,
+                        with_cost,
+                    )
+                }
+                Mitigation::ProviderFailover | Mitigation::None => (None, Decimal::ZERO, Decimal::ZERO),
+            };
+            let with = mitigated.map_or(without, |h| h.min(without));
+            avoided += events * (without - with) * r.impact_share;
+            let loss = |h: Decimal, one_off: Decimal| convert(events * (h * r.impact_share * downtime + one_off));
+            RiskRow {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                likelihood: r.likelihood.clone(),
+                impact: r.impact.clone(),
+                priority: r.priority,
+                impact_share: r.impact_share,
+                events_range: r.events_per_year,
+                hours_range: r.hours_per_event,
+                events_per_year: events,
+                hours_without: hours(without),
+                hours_with: hours(with),
+                ale_without: loss(without, one_off_without),
+                ale_with: loss(with, one_off_with),
+            }
+        })
+        .collect();
+    let ale_without: Money = rows.iter().map(|r| r.ale_without).sum();
+    let ale_with: Money = rows.iter().map(|r| r.ale_with).sum();
+    let ale_reduction = ale_without - ale_with;
+    let return_on_dr_spend = (!dr_annual_cost.to_decimal().is_zero())
+        .then(|| ratio(ale_reduction.to_decimal() / dr_annual_cost.to_decimal()));
+    RiskMatrix {
+        rows,
+        ale_without,
+        ale_with,
+        ale_reduction,
+        dr_annual_cost,
+        return_on_dr_spend,
+        downtime_avoided_hours: hours(avoided),
+    }
+}

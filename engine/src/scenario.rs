@@ -1,0 +1,391 @@
+//! The scenario: everything an architect knows when sizing DR, with units, defaults and ranges.
+//!
+//! All money inputs are in the catalog's currency (USD); the reporting
+//! currency is applied to outputs only. Decimals (and [`Money`]) serialize as
+//! strings, so a scenario round-trips through JSON exactly. Ranges are checked
+//! by [`crate::validate`]; each field's doc names its range.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::money::Money;
+use crate::validate as v;
+
+/// A DR planning scenario. `Scenario::default()` is the production-tier
+/// example of domain.md §2 (7,800 a month, break-even 6.24 hours).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Free text shown in reports; up to 200 characters.
+    #[validate(length(max = 200))]
+    pub name: String,
+    /// Service tier id from the catalog (`critical`, `production`, `standard`, `basic`).
+    #[validate(length(min = 1, max = 64))]
+    pub tier: String,
+    /// Custom RTO/RPO targets; when present they replace the tier's.
+    #[validate(nested)]
+    pub custom_targets: Option<Targets>,
+    /// Primary region id from the catalog.
+    #[validate(length(min = 1, max = 64))]
+    pub primary_region: String,
+    /// Secondary (DR) region id from the catalog; must differ from the primary.
+    #[validate(length(min = 1, max = 64))]
+    pub secondary_region: String,
+    /// The AI provider chain in failover order: primary, secondary, optional tertiary (1–3 links).
+    #[validate(length(min = 1, max = 3), nested)]
+    pub providers: Vec<ProviderLink>,
+    /// Minutes to detect a provider failure and move traffic to the next link (0–1,440).
+    #[validate(range(max = 1_440))]
+    pub provider_failover_minutes: u32,
+    /// Traffic on the primary provider.
+    #[validate(nested)]
+    pub workload: Workload,
+    /// Application compute.
+    #[validate(nested)]
+    pub compute: Compute,
+    /// The vector database.
+    #[validate(nested)]
+    pub vector_db: VectorDb,
+    /// Primary object/data storage.
+    #[validate(nested)]
+    pub storage: Storage,
+    /// The corpus behind the vector index, for re-embedding.
+    #[validate(nested)]
+    pub corpus: Corpus,
+    /// Snapshots and the retention ladder.
+    #[validate(nested)]
+    pub backups: Backups,
+    /// Production and cross-region network.
+    #[validate(nested)]
+    pub network: Network,
+    /// DR monitoring (cross-region health checks, dashboards), USD per month, 0–1,000,000,000.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub monitoring_monthly: Money,
+    /// Cost of one hour of downtime, USD, greater than 0 and at most 100,000,000.
+    #[validate(custom(function = "v::downtime_cost"))]
+    pub downtime_cost_per_hour: Money,
+    /// Reporting currency for every money figure out.
+    #[validate(nested)]
+    pub currency: Currency,
+    /// The chosen DR strategy id from the catalog.
+    #[validate(length(min = 1, max = 64))]
+    pub strategy: String,
+    /// Share of a full copy that warm standby keeps running (0–1; 0.2 = 20 %).
+    #[validate(custom(function = "v::fraction"))]
+    pub standby_fraction: Decimal,
+    /// Catalog price overrides, `kind:id:field` → value (see [`crate::Catalog::with_overrides`]).
+    pub price_overrides: BTreeMap<String, Decimal>,
+}
+
+/// Recovery targets in minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    /// Recovery time objective, minutes, 0–525,600 (one year).
+    #[validate(custom(function = "v::target_minutes"))]
+    pub rto_minutes: Decimal,
+    /// Recovery point objective, minutes, 0–525,600.
+    #[validate(custom(function = "v::target_minutes"))]
+    pub rpo_minutes: Decimal,
+}
+
+/// How a provider in the chain stands by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StandbyMode {
+    /// Costs nothing until traffic moves to it.
+    #[default]
+    PayPerUse,
+    /// Reserved or warm capacity: a fixed monthly amount.
+    Provisioned,
+}
+
+/// One link of the AI provider chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderLink {
+    /// Provider id from the catalog, e.g. `openai`.
+    #[validate(length(min = 1, max = 64))]
+    pub provider: String,
+    /// Model id of that provider, e.g. `gpt-4o`.
+    #[validate(length(min = 1, max = 64))]
+    pub model: String,
+    /// How it stands by (ignored for the first link, which serves traffic).
+    pub standby: StandbyMode,
+    /// Fixed USD per month when provisioned, 0–1,000,000,000.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub provisioned_monthly: Money,
+}
+
+/// Traffic on the primary AI provider.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// Requests per month, 0–1,000,000,000,000.
+    #[validate(range(max = 1_000_000_000_000u64))]
+    pub monthly_requests: u64,
+    /// Input tokens per request, 0–10,000,000.
+    #[validate(range(max = 10_000_000))]
+    pub input_tokens_per_request: u32,
+    /// Output tokens per request, 0–10,000,000.
+    #[validate(range(max = 10_000_000))]
+    pub output_tokens_per_request: u32,
+    /// Monthly AI spend entered directly (USD, 0–1,000,000,000); replaces the
+    /// figure derived from requests and token prices.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub monthly_spend: Option<Money>,
+}
+
+/// Application compute.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Compute {
+    /// vCPUs running at the primary, 0–1,000,000 (cost basis when `monthly` is absent).
+    #[validate(range(max = 1_000_000))]
+    pub vcpus: u32,
+    /// Primary monthly cost entered directly (USD, 0–1,000,000,000).
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub monthly: Option<Money>,
+    /// Secondary monthly cost under the chosen strategy, entered directly (USD, 0–1,000,000,000).
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub secondary_monthly: Option<Money>,
+    /// Minutes to provision full capacity from nothing on failover, 0–10,080.
+    #[validate(range(max = 10_080))]
+    pub provision_minutes: u32,
+}
+
+/// The vector database.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct VectorDb {
+    /// Index size in GB, 0–1,000,000; when absent it is vectors × dimensions × 4 bytes.
+    #[validate(custom(function = "v::gigabytes"))]
+    pub size_gb: Option<Decimal>,
+    /// Number of vectors, 0–100,000,000,000.
+    #[validate(range(max = 100_000_000_000u64))]
+    pub vectors: u64,
+    /// Dimensions per vector, 1–65,536.
+    #[validate(range(min = 1, max = 65_536))]
+    pub dimensions: u32,
+    /// Primary monthly cost entered directly (USD, 0–1,000,000,000).
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub monthly: Option<Money>,
+    /// Secondary monthly cost under the chosen strategy, entered directly.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub secondary_monthly: Option<Money>,
+    /// Whether the index is in the backups (else it must be re-embedded after a loss).
+    pub backed_up: bool,
+}
+
+/// Primary data storage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Storage {
+    /// Data volume in GB, 0–1,000,000.
+    #[validate(custom(function = "v::gigabytes"))]
+    pub data_gb: Decimal,
+    /// Storage class id from the catalog for the live data.
+    #[validate(length(min = 1, max = 64))]
+    pub class: String,
+    /// Primary monthly cost entered directly (USD, 0–1,000,000,000), backups included.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub monthly: Option<Money>,
+    /// Secondary monthly cost under the chosen strategy, entered directly.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub secondary_monthly: Option<Money>,
+}
+
+/// The corpus behind the vector index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    /// Number of documents, 0–10,000,000,000.
+    #[validate(range(max = 10_000_000_000u64))]
+    pub documents: u64,
+    /// Tokens per document, 0–10,000,000.
+    #[validate(range(max = 10_000_000))]
+    pub tokens_per_document: u32,
+    /// Embedding provider id from the catalog.
+    #[validate(length(min = 1, max = 64))]
+    pub embedding_provider: String,
+    /// Embedding model id (an `embedding` model of that provider).
+    #[validate(length(min = 1, max = 64))]
+    pub embedding_model: String,
+    /// Rate limit in tokens per minute, 1–1,000,000,000; absent = the catalog's default for the model.
+    #[validate(range(min = 1, max = 1_000_000_000u64))]
+    pub tokens_per_minute: Option<u64>,
+}
+
+/// Snapshots and the retention ladder (domain.md §5: 1 day standard, 7 days infrequent, 90 days archive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Backups {
+    /// Minutes between snapshots, 1 minute to 7 days (1–10,080).
+    #[validate(range(min = 1, max = 10_080))]
+    pub snapshot_interval_minutes: u32,
+    /// Days on the standard class, 0–3,650.
+    #[validate(range(max = 3_650))]
+    pub standard_days: u32,
+    /// Days on the infrequent-access class, 0–3,650.
+    #[validate(range(max = 3_650))]
+    pub infrequent_days: u32,
+    /// Days on the archive class, 0–3,650.
+    #[validate(range(max = 3_650))]
+    pub archive_days: u32,
+    /// Storage class id for the standard rung.
+    #[validate(length(min = 1, max = 64))]
+    pub standard_class: String,
+    /// Storage class id for the infrequent rung.
+    #[validate(length(min = 1, max = 64))]
+    pub infrequent_class: String,
+    /// Storage class id for the archive rung.
+    #[validate(length(min = 1, max = 64))]
+    pub archive_class: String,
+    /// Restore throughput in GB per hour, greater than 0 and at most 1,000,000.
+    #[validate(custom(function = "v::throughput"))]
+    pub restore_gb_per_hour: Decimal,
+}
+
+/// Production and cross-region network.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    /// Production network at the primary (egress, load balancers), USD per month, 0–1,000,000,000.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub primary_monthly: Money,
+    /// GB per month crossing between the regions (besides replication), 0–1,000,000,000.
+    #[validate(custom(function = "v::traffic_gb"))]
+    pub cross_region_gb: Decimal,
+    /// Cross-region data transfer entered directly (USD per month).
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub cross_region_monthly: Option<Money>,
+    /// GB per month that full replication moves to the secondary, 0–1,000,000,000.
+    #[validate(custom(function = "v::traffic_gb"))]
+    pub replication_gb: Decimal,
+    /// Full replication entered directly (USD per month); strategies scale it.
+    #[validate(custom(function = "v::monthly_amount"))]
+    pub replication_monthly: Option<Money>,
+    /// Asynchronous replication lag in minutes (the RPO of async strategies), 0–10,080.
+    #[validate(custom(function = "v::lag_minutes"))]
+    pub replication_lag_minutes: Decimal,
+}
+
+/// Reporting currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    /// ISO 4217 code, three capital letters, e.g. `EUR`.
+    #[validate(custom(function = "v::currency_code"))]
+    pub code: String,
+    /// Units of this currency per USD, greater than 0 and at most 1,000,000.
+    #[validate(custom(function = "v::exchange_rate"))]
+    pub rate_from_usd: Decimal,
+}
+
+impl Default for Currency {
+    /// US dollars at 1.0.
+    fn default() -> Currency {
+        Currency {
+            code: "USD".to_owned(),
+            rate_from_usd: Decimal::ONE,
+        }
+    }
+}
+
+impl Default for Scenario {
+    /// The production-tier example of domain.md §2: us-east-1 with an
+    /// eu-west-1 secondary; compute 800, vector DB 1,200, storage 300 per
+    /// region; OpenAI 2,000 (1 M requests of 400 + 100 tokens on GPT-4o);
+    /// Azure OpenAI provisioned at 500; cross-region transfer 400,
+    /// replication 200, monitoring 100; downtime 15,000 an hour.
+    fn default() -> Scenario {
+        Scenario {
+            name: "Production-tier example (domain.md §2)".to_owned(),
+            tier: "production".to_owned(),
+            custom_targets: None,
+            primary_region: "us-east-1".to_owned(),
+            secondary_region: "eu-west-1".to_owned(),
+            providers: vec![
+                ProviderLink {
+                    provider: "openai".to_owned(),
+                    model: "gpt-4o".to_owned(),
+                    standby: StandbyMode::PayPerUse,
+                    provisioned_monthly: Money::ZERO,
+                },
+                ProviderLink {
+                    provider: "azure-openai".to_owned(),
+                    model: "gpt-4o".to_owned(),
+                    standby: StandbyMode::Provisioned,
+                    provisioned_monthly: Money::from_units(500),
+                },
+                ProviderLink {
+                    provider: "anthropic".to_owned(),
+                    model: "claude-sonnet-4-5".to_owned(),
+                    standby: StandbyMode::PayPerUse,
+                    provisioned_monthly: Money::ZERO,
+                },
+            ],
+            provider_failover_minutes: 5,
+            workload: Workload {
+                monthly_requests: 1_000_000,
+                input_tokens_per_request: 400,
+                output_tokens_per_request: 100,
+                monthly_spend: None,
+            },
+            compute: Compute {
+                vcpus: 16,
+                monthly: Some(Money::from_units(800)),
+                secondary_monthly: Some(Money::from_units(800)),
+                provision_minutes: 15,
+            },
+            vector_db: VectorDb {
+                size_gb: None,
+                vectors: 4_000_000,
+                dimensions: 1_536,
+                monthly: Some(Money::from_units(1_200)),
+                secondary_monthly: Some(Money::from_units(1_200)),
+                backed_up: true,
+            },
+            storage: Storage {
+                data_gb: Decimal::from(500),
+                class: "s3-standard".to_owned(),
+                monthly: Some(Money::from_units(300)),
+                secondary_monthly: Some(Money::from_units(300)),
+            },
+            corpus: Corpus {
+                documents: 400_000,
+                tokens_per_document: 5_000,
+                embedding_provider: "openai".to_owned(),
+                embedding_model: "text-embedding-3-small".to_owned(),
+                tokens_per_minute: None,
+            },
+            backups: Backups {
+                snapshot_interval_minutes: 60,
+                standard_days: 1,
+                infrequent_days: 7,
+                archive_days: 90,
+                standard_class: "s3-standard".to_owned(),
+                infrequent_class: "s3-standard-ia".to_owned(),
+                archive_class: "s3-glacier-flexible".to_owned(),
+                restore_gb_per_hour: Decimal::from(100),
+            },
+            network: Network {
+                primary_monthly: Money::ZERO,
+                cross_region_gb: Decimal::from(20_000),
+                cross_region_monthly: Some(Money::from_units(400)),
+                replication_gb: Decimal::from(10_000),
+                replication_monthly: Some(Money::from_units(200)),
+                replication_lag_minutes: Decimal::from(5),
+            },
+            monitoring_monthly: Money::from_units(100),
+            downtime_cost_per_hour: Money::from_units(15_000),
+            currency: Currency::default(),
+            strategy: "active_passive".to_owned(),
+            standby_fraction: Decimal::new(2, 1),
+            price_overrides: BTreeMap::new(),
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Scenario validation: `validator` ranges plus catalog cross-references, every problem at once.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
+
+use crate::catalog::{Catalog, ModelKind};
+use crate::error::{Error, FieldError, Result};
+use crate::money::Money;
+use crate::scenario::Scenario;
+
+/// Checks a scenario against its ranges and the catalog; returns every
+/// problem at once as [`Error::Invalid`], sorted by field path.
+pub fn validate(catalog: &Catalog, scenario: &Scenario) -> Result<()> {
+    let mut errors = Vec::new();
+    if let Err(e) = scenario.validate() {
+        flatten("", &e, &mut errors);
+    }
+    check_references(catalog, scenario, &mut errors);
+    if let Err(mut e) = catalog.with_overrides(&scenario.price_overrides) {
+        errors.append(&mut e);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn check_references(catalog: &Catalog, s: &Scenario, errors: &mut Vec<FieldError>) {
+    let mut need = |ok: bool, field: &str, value: &str, message: String| {
+        if !ok {
+            errors.push(FieldError::new(field, value, message));
+        }
+    };
+    let list = |ids: Vec<&str>| ids.join(", ");
+    let tiers = list(catalog.tiers().iter().map(|t| t.id.as_str()).collect());
+    need(
+        catalog.tier(&s.tier).is_some(),
+        "tier",
+        &s.tier,
+        format!("must be a catalog tier: {tiers}"),
+    );
+    let regions = list(catalog.regions().iter().map(|r| r.id.as_str()).collect());
+    for (field, id) in [
+        ("primary_region", &s.primary_region),
+        ("secondary_region", &s.secondary_region),
+    ] {
+        need(
+            catalog.region(id).is_some(),
+            field,
+            id,
+            format!("must be a catalog region: {regions}"),
+        );
+    }
+    need(
+        s.primary_region != s.secondary_region,
+        "secondary_region",
+        &s.secondary_region,
+        "must differ from the primary region".to_owned(),
+    );
+    let strategies = list(catalog.strategies().iter().map(|t| t.id.as_str()).collect());
+    need(
+        catalog.strategy(&s.strategy).is_some(),
+        "strategy",
+        &s.strategy,
+        format!("must be a catalog strategy: {strategies}"),
+    );
+    for (i, link) in s.providers.iter().enumerate() {
+        let providers = list(catalog.providers().iter().map(|p| p.id.as_str()).collect());
+        if catalog.provider(&link.provider).is_none() {
+            need(
+                false,
+                &format!("providers[{i}].provider"),
+                &link.provider,
+                format!("must be a catalog provider: {providers}"),
+            );
+            continue;
+        }
+        let models = list(
+            catalog
+                .models()
+                .iter()
+                .filter(|m| m.provider == link.provider && m.kind == ModelKind::Chat)
+                .map(|m| m.model.as_str())
+                .collect(),
+        );
+        let ok = catalog
+            .model(&link.provider, &link.model)
+            .is_some_and(|m| m.kind == ModelKind::Chat);
+        need(
+            ok,
+            &format!("providers[{i}].model"),
+            &link.model,
+            format!("must be a chat model of {}: {models}", link.provider),
+        );
+    }
+    let c = &s.corpus;
+    if catalog.provider(&c.embedding_provider).is_none() {
+        let providers = list(catalog.providers().iter().map(|p| p.id.as_str()).collect());
+        need(
+            false,
+            "corpus.embedding_provider",
+            &c.embedding_provider,
+            format!("must be a catalog provider: {providers}"),
+        );
+    } else {
+        let models = list(
+            catalog
+                .models()
+                .iter()
+                .filter(|m| m.provider == c.embedding_provider && m.kind == ModelKind::Embedding)
+                .map(|m| m.model.as_str())
+                .collect(),
+        );
+        let ok = catalog
+            .model(&c.embedding_provider, &c.embedding_model)
+            .is_some_and(|m| m.kind == ModelKind::Embedding);
+        need(
+            ok,
+            "corpus.embedding_model",
+            &c.embedding_model,
+            format!("must be an embedding model of {}: {models}", c.embedding_provider),
+        );
+    }
+    let classes = list(catalog.storage_classes().iter().map(|c| c.id.as_str()).collect());
+    let b = &s.backups;
+    for (field, id) in [
+        ("storage.class", &s.storage.class),
+        ("backups.standard_class", &b.standard_class),
+        ("backups.infrequent_class", &b.infrequent_class),
+        ("backups.archive_class", &b.archive_class),
+    ] {
+        need(
+            catalog.storage_class(id).is_some(),
+            field,
+            id,
+            format!("must be a catalog storage class: {classes}"),
+        );
+    }
+    need(
+        b.standard_days + b.infrequent_days + b.archive_days > 0,
+        "backups.standard_days",
+        &b.standard_days.to_string(),
+        "the retention ladder must keep backups for at least one day on some class".to_owned(),
+    );
+}
+
+/// Turns validator's nested error map into dotted field paths.
+fn flatten(prefix: &str, errors: &ValidationErrors, out: &mut Vec<FieldError>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    out.push(field_error(&path, e));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten(&path, inner, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    flatten(&format!("{path}[{i}]"), inner, out);
+                }
+            }
+        }
+    }
+}
+
+fn field_error(path: &str, e: &ValidationError) -> FieldError {
+    let param = |name: &str| {
+        e.params.get(name).map(|v| match v.as_str() {
+            Some(s) => s.to_owned(),
+            None => v.to_string(),
+        })
+    };
+    let value = param("value").unwrap_or_default();
+    let message = match &e.message {
+        Some(m) => m.to_string(),
+        None => match (e.code.as_ref(), param("min"), param("max"), param("equal")) {
+            ("range", Some(min), Some(max), _) => format!("must be between {min} and {max}"),
+            ("range", None, Some(max), _) => format!("must be at most {max}"),
+            ("range", Some(min), None, _) => format!("must be at least {min}"),
+            ("length", Some(min), Some(max), _) => format!("must have between {min} and {max} characters or items"),
+            ("length", None, Some(max), _) => format!("must have at most {max} characters or items"),
+            ("length", Some(min), None, _) => format!("must have at least {min} characters or items"),
+            ("length", _, _, Some(eq)) => format!("must have exactly {eq} characters"),
+            (code, ..) => format!("is invalid ({code})"),
+        },
+    };
+    // validator reports the length of a list rather than the list; say so.
+    let value = if value.is_empty() && e.code == "length" {
+        "(list)".to_owned()
+    } else {
+        value
+    };
+    FieldError {
+        field: path.to_owned(),
+        value,
+        message,
+    }
+}
+
+fn out_of_range(message: &'static str) -> ValidationError {
+    ValidationError::new("range").with_message(Cow::Borrowed(message))
+}
+
+fn within(value: Decimal, min: Decimal, max: Decimal, message: &'static str) -> Result<(), ValidationError> {
+    if value < min || value > max {
+        Err(out_of_range(message))
+    } else {
+        Ok(())
+    }
+}
+
+const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+const HUNDRED_MILLION: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+
+pub(crate) fn monthly_amount(m: &Money) -> Result<(), ValidationError> {
+    within(
+        m.to_decimal(),
+        Decimal::ZERO,
+        BILLION,
+        "a monthly amount must be between 0 and 1,000,000,000",
+    )
+}
+
+pub(crate) fn downtime_cost(m: &Money) -> Result<(), ValidationError> {
+    let v = m.to_decimal();
+    if v <= Decimal::ZERO || v > HUNDRED_MILLION {
+        return Err(out_of_range(
+            "the cost of an hour of downtime must be greater than 0 and at most 100,000,000",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn fraction(v: &Decimal) -> Result<(), ValidationError> {
+    within(
+        *v,
+        Decimal::ZERO,
+        Decimal::ONE,
+        "must be between 0 and 1 (0 % to 100 %)",
+    )
+}
+
+pub(crate) fn target_minutes(v: &Decimal) -> Result<(), ValidationError> {
+    within(
+        *v,
+        Decimal::ZERO,
+        Decimal::from(525_600),
+        "must be between 0 and 525,600 minutes (one year)",
+    )
+}
+
+pub(crate) fn gigabytes(v: &Decimal) -> Result<(), ValidationError> {
+    within(*v, Decimal::ZERO, MILLION, "must be between 0 and 1,000,000 GB")
+}
+
+pub(crate) fn traffic_gb(v: &Decimal) -> Result<(), ValidationError> {
+    within(
+        *v,
+        Decimal::ZERO,
+        BILLION,
+        "must be between 0 and 1,000,000,000 GB per month",
+    )
+}
+
+pub(crate) fn lag_minutes(v: &Decimal) -> Result<(), ValidationError> {
+    within(
+        *v,
+        Decimal::ZERO,
+        Decimal::from(10_080),
+        "must be between 0 and 10,080 minutes (7 days)",
+    )
+}
+
+pub(crate) fn throughput(v: &Decimal) -> Result<(), ValidationError> {
+    if *v <= Decimal::ZERO || *v > MILLION {
+        return Err(out_of_range("must be greater than 0 and at most 1,000,000 GB per hour"));
+    }
+    Ok(())
+}
+
+pub(crate) fn exchange_rate(v: &Decimal) -> Result<(), ValidationError> {
+    if *v <= Decimal::ZERO || *v > MILLION {
+        return Err(out_of_range(
+            "the exchange rate must be greater than 0 and at most 1,000,000 units per USD",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn currency_code(code: &str) -> Result<(), ValidationError> {
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("currency").with_message(Cow::Borrowed(
+            "must be a three-letter ISO 4217 code in capitals, e.g. EUR",
+        )))
+    }
+}
