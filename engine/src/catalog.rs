@@ -742,7 +742,8 @@ fn read<T: DeserializeOwned>(file: &str, text: &str) -> Result<Vec<(u64, T)>> {
         let line = record.position().map_or(0, csv::Position::line);
         let row = record
             .deserialize::<T>(Some(&headers))
-            .map_err(|e| csv_error(file, Some(&headers), line, &e))?;
+            .map_err(|e| csv_error(file, Some(&headers), line, &e))
+            .map_err(|e| name_column(e, &headers, &record))?;
         rows.push((line, row));
     }
     if rows.is_empty() {
@@ -773,6 +774,45 @@ fn csv_error(file: &str, headers: Option<&csv::StringRecord>, line: u64, err: &c
         ),
         csv::ErrorKind::Utf8 { .. } => Error::catalog(file, line, "(row)", "the row is not valid UTF-8"),
         _ => Error::catalog(file, line, "(row)", err.to_string()),
+    }
+}
+
+/// csv does not know the column of an error raised inside a field's own
+/// deserializer (our `invalid number`, serde's `unknown variant`), so find
+/// the column whose value the message quotes.
+fn name_column(error: Error, headers: &csv::StringRecord, record: &csv::StringRecord) -> Error {
+    let Error::Catalog {
+        file,
+        line,
+        column,
+        message,
+    } = error
+    else {
+        return error;
+    };
+    if column != "(row)" {
+        return Error::Catalog {
+            file,
+            line,
+            column,
+            message,
+        };
+    }
+    let quoted = ['"', '`'].iter().find_map(|&q| {
+        let start = message.find(q)? + 1;
+        let len = message[start..].find(q)?;
+        Some(message[start..start + len].to_owned())
+    });
+    let column = quoted
+        .and_then(|value| record.iter().position(|field| field == value))
+        .and_then(|i| headers.get(i))
+        .unwrap_or("(row)")
+        .to_owned();
+    Error::Catalog {
+        file,
+        line,
+        column,
+        message,
     }
 }
 

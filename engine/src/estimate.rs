@@ -132,7 +132,7 @@ fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
     };
 
     let strategies = strategy::evaluate(catalog, s, &basis, targets, production_only.monthly);
-    let recommendation = strategy::recommend(&strategies, targets);
+    let recommendation = strategy::recommend(&strategies, targets, &s.currency.code);
     let rto = strategy::rto_minutes(catalog, s, chosen);
     let dr_annual = dr_plan.annual - production_only.annual;
     let risk = matrix(catalog, s, rto, dr_annual, convert);

@@ -137,13 +137,10 @@ mod tests {
     #[test]
     fn serializes_as_a_string_and_rejects_garbage() {
         let m = Money::from_cents(780000);
-        let text = serde_json_like(&m);
-        assert_eq!(text, "7800.00");
-        assert!("abc".parse::<Decimal>().is_err());
-    }
-
-    // The engine has no JSON dependency; the string form is what serde sees.
-    fn serde_json_like(m: &Money) -> String {
-        m.to_decimal().to_string()
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"7800.00\"");
+        assert_eq!(serde_json::from_str::<Money>("\"7800.00\"").unwrap(), m);
+        for garbage in ["\"abc\"", "\"\"", "\"1e999\"", "null", "[]", "{}", "\"NaN\"", "\"inf\""] {
+            assert!(serde_json::from_str::<Money>(garbage).is_err(), "{garbage}");
+        }
     }
 }

@@ -110,7 +110,10 @@ pub(crate) fn matrix(
                 }
                 Mitigation::ProviderFailover | Mitigation::None => (None, Decimal::ZERO, Decimal::ZERO),
             };
-            let with = mitigated.map_or(without, |h| h.min(without));
+            // Hours are rounded to what the table shows before any product, so a
+            // reader can check each ALE by hand from the row itself.
+            let without = hours(without);
+            let with = hours(mitigated.map_or(without, |h| h.min(without)));
             avoided += events * (without - with) * r.impact_share;
             let loss = |h: Decimal, one_off: Decimal| convert(events * (h * r.impact_share * downtime + one_off));
             RiskRow {
@@ -123,8 +126,8 @@ pub(crate) fn matrix(
                 events_range: r.events_per_year,
                 hours_range: r.hours_per_event,
                 events_per_year: events,
-                hours_without: hours(without),
-                hours_with: hours(with),
+                hours_without: without,
+                hours_with: with,
                 ale_without: loss(without, one_off_without),
                 ale_with: loss(with, one_off_with),
             }

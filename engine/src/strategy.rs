@@ -150,7 +150,7 @@ pub(crate) fn evaluate(
 
 /// The cheapest strategy that meets both targets (catalog order breaks ties);
 /// when none does, the closest one and by how much it misses.
-pub(crate) fn recommend(strategies: &[StrategyEstimate], targets: Targets) -> Recommendation {
+pub(crate) fn recommend(strategies: &[StrategyEstimate], targets: Targets, currency: &str) -> Recommendation {
     let targets_text = format!("RTO {} min and RPO {} min", targets.rto_minutes, targets.rpo_minutes);
     let best = strategies.iter().filter(|s| s.meets()).min_by_key(|s| s.monthly);
     if let Some(best) = best {
@@ -160,7 +160,7 @@ pub(crate) fn recommend(strategies: &[StrategyEstimate], targets: Targets) -> Re
             rto_shortfall_minutes: Decimal::ZERO,
             rpo_shortfall_minutes: Decimal::ZERO,
             reason: format!(
-                "{} is the cheapest strategy that meets {targets_text}: it recovers in {} min and loses at most {} min of data, for {} a month",
+                "{} is the cheapest strategy that meets {targets_text}: it recovers in {} min and loses at most {} min of data, for {} {currency} a month",
                 best.name, best.rto_minutes, best.rpo_minutes, best.monthly
             ),
         };

@@ -179,25 +179,25 @@ fn field_error(path: &str, e: &ValidationError) -> FieldError {
             None => v.to_string(),
         })
     };
-    let value = param("value").unwrap_or_default();
+    // A list's length error carries the whole list as its value: show the count.
+    let list_len = e.params.get("value").and_then(|v| v.as_array()).map(Vec::len);
+    let value = match list_len {
+        Some(n) => format!("{n} items"),
+        None => param("value").unwrap_or_default(),
+    };
+    let unit = if list_len.is_some() { "items" } else { "characters" };
     let message = match &e.message {
         Some(m) => m.to_string(),
         None => match (e.code.as_ref(), param("min"), param("max"), param("equal")) {
             ("range", Some(min), Some(max), _) => format!("must be between {min} and {max}"),
             ("range", None, Some(max), _) => format!("must be at most {max}"),
             ("range", Some(min), None, _) => format!("must be at least {min}"),
-            ("length", Some(min), Some(max), _) => format!("must have between {min} and {max} characters or items"),
-            ("length", None, Some(max), _) => format!("must have at most {max} characters or items"),
-            ("length", Some(min), None, _) => format!("must have at least {min} characters or items"),
-            ("length", _, _, Some(eq)) => format!("must have exactly {eq} characters"),
+            ("length", Some(min), Some(max), _) => format!("must have between {min} and {max} {unit}"),
+            ("length", None, Some(max), _) => format!("must have at most {max} {unit}"),
+            ("length", Some(min), None, _) => format!("must have at least {min} {unit}"),
+            ("length", _, _, Some(eq)) => format!("must have exactly {eq} {unit}"),
             (code, ..) => format!("is invalid ({code})"),
         },
-    };
-    // validator reports the length of a list rather than the list; say so.
-    let value = if value.is_empty() && e.code == "length" {
-        "(list)".to_owned()
-    } else {
-        value
     };
     FieldError {
         field: path.to_owned(),

@@ -1,0 +1,142 @@
+//! Scenario validation: every problem at once, each naming field, value and range.
+
+// Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
+#![allow(clippy::field_reassign_with_default)]
+
+mod common;
+
+use engine::{estimate, Error, FieldError, Money, Scenario};
+use rust_decimal_macros::dec;
+
+/// Applies `edit` to the default scenario and checks the one field error it causes.
+fn check(edit: impl FnOnce(&mut Scenario), field: &str, value: &str, message: &str) {
+    let mut s = Scenario::default();
+    edit(&mut s);
+    match estimate(&common::catalog(), &s) {
+        Err(Error::Invalid(errors)) => {
+            assert_eq!(errors, vec![FieldError::new(field, value, message)], "{field}");
+            assert!(!message.ends_with('.'), "messages have no trailing period");
+        }
+        other => panic!("expected one invalid field {field}, got {other:?}"),
+    }
+}
+
+#[test]
+fn each_range_names_the_field_the_value_and_the_allowed_range() {
+    check(
+        |s| s.downtime_cost_per_hour = Money::from_units(-1),
+        "downtime_cost_per_hour",
+        "-1",
+        "the cost of an hour of downtime must be greater than 0 and at most 100,000,000",
+    );
+    check(
+        |s| s.standby_fraction = dec!(1.5),
+        "standby_fraction",
+        "1.5",
+        "must be between 0 and 1 (0 % to 100 %)",
+    );
+    check(
+        |s| s.currency.rate_from_usd = dec!(0),
+        "currency.rate_from_usd",
+        "0",
+        "the exchange rate must be greater than 0 and at most 1,000,000 units per USD",
+    );
+    check(
+        |s| s.currency.code = "eur".to_owned(),
+        "currency.code",
+        "eur",
+        "must be a three-letter ISO 4217 code in capitals, e.g. EUR",
+    );
+    check(
+        |s| s.backups.snapshot_interval_minutes = 0,
+        "backups.snapshot_interval_minutes",
+        "0",
+        "must be between 1 and 10080",
+    );
+    check(
+        |s| s.workload.monthly_requests = 2_000_000_000_000,
+        "workload.monthly_requests",
+        "2000000000000",
+        "must be at most 1000000000000",
+    );
+    check(
+        |s| s.compute.monthly = Some(Money::from_units(2_000_000_000)),
+        "compute.monthly",
+        "2000000000",
+        "a monthly amount must be between 0 and 1,000,000,000",
+    );
+    check(
+        |s| s.providers[1].model = "gpt-9".to_owned(),
+        "providers[1].model",
+        "gpt-9",
+        "must be a chat model of azure-openai: gpt-4o, gpt-4o-data-zone, gpt-4.1",
+    );
+    check(
+        |s| s.corpus.embedding_model = "gpt-4o".to_owned(),
+        "corpus.embedding_model",
+        "gpt-4o",
+        "must be an embedding model of openai: text-embedding-3-small, text-embedding-3-large",
+    );
+    check(
+        |s| s.secondary_region = "us-east-1".to_owned(),
+        "secondary_region",
+        "us-east-1",
+        "must differ from the primary region",
+    );
+    check(
+        |s| s.strategy = "hope".to_owned(),
+        "strategy",
+        "hope",
+        "must be a catalog strategy: backup_restore, pilot_light, warm_standby, active_passive, active_active",
+    );
+    check(
+        |s| {
+            s.price_overrides
+                .insert("region:mars-1:price_multiplier".to_owned(), dec!(2));
+        },
+        "price_overrides[\"region:mars-1:price_multiplier\"]",
+        "2",
+        "no region with id mars-1 in the catalog",
+    );
+    check(
+        |s| s.providers.clear(),
+        "providers",
+        "0 items",
+        "must have between 1 and 3 items",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut s = Scenario::default();
+    s.tier = "gold".to_owned();
+    s.primary_region = "mars-1".to_owned();
+    s.standby_fraction = dec!(-0.1);
+    s.backups.restore_gb_per_hour = dec!(0);
+    s.providers[2].provider = "nobody".to_owned();
+    let Err(Error::Invalid(errors)) = estimate(&common::catalog(), &s) else {
+        panic!("expected invalid")
+    };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "backups.restore_gb_per_hour",
+            "primary_region",
+            "providers[2].provider",
+            "standby_fraction",
+            "tier"
+        ]
+    );
+}
+
+#[test]
+fn price_overrides_change_the_figures() {
+    let mut s = Scenario::default();
+    s.workload.monthly_spend = None;
+    s.price_overrides
+        .insert("model:openai/gpt-4o:input_per_mtok".to_owned(), dec!(5));
+    let e = estimate(&common::catalog(), &s).unwrap();
+    // 1,000,000 × (400 × 5 + 100 × 10) ÷ 1,000,000 = 3,000.
+    assert_eq!(e.production_only.by_component[2].monthly, Money::from_units(3_000));
+}
