@@ -39,8 +39,12 @@ pub struct RiskRow {
     pub hours_with: Decimal,
     /// ARO × (hours without × impact share × downtime cost + one-off recovery cost).
     pub ale_without: Money,
-    /// ARO × (hours with × impact share × downtime cost + one-off recovery cost that remains).
+    /// `ale_without` − `ale_reduction` (ARO × (hours with × impact share ×
+    /// downtime cost + one-off cost that remains), give or take a cent of rounding).
     pub ale_with: Money,
+    /// ARO × ((hours without − hours with) × impact share × downtime cost +
+    /// one-off recovery cost avoided), rounded on its own.
+    pub ale_reduction: Money,
 }
 
 /// The whole matrix with totals and the return on the DR spend.
@@ -52,7 +56,8 @@ pub struct RiskMatrix {
     pub ale_without: Money,
     /// Sum of `ale_with`.
     pub ale_with: Money,
-    /// `ale_without` − `ale_with` (never negative: DR never lengthens an outage).
+    /// Sum of the rows' reductions (= `ale_without` − `ale_with`; never negative:
+    /// DR never lengthens an outage).
     pub ale_reduction: Money,
     /// What DR adds to the bill a year: chosen plan − production only.
     pub dr_annual_cost: Money,
@@ -115,7 +120,12 @@ pub(crate) fn matrix(
             let without = hours(without);
             let with = hours(mitigated.map_or(without, |h| h.min(without)));
             avoided += events * (without - with) * r.impact_share;
-            let loss = |h: Decimal, one_off: Decimal| convert(events * (h * r.impact_share * downtime + one_off));
+            // The reduction is rounded on its own and `ale_with` derived from it,
+            // so the reduction can only grow with the cost of downtime (two
+            // separately rounded ALEs could lose a cent) and the columns add up.
+            let ale_without = convert(events * (without * r.impact_share * downtime + one_off_without));
+            let ale_reduction =
+                convert(events * ((without - with) * r.impact_share * downtime + (one_off_without - one_off_with)));
             RiskRow {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -128,14 +138,15 @@ pub(crate) fn matrix(
                 events_per_year: events,
                 hours_without: without,
                 hours_with: with,
-                ale_without: loss(without, one_off_without),
-                ale_with: loss(with, one_off_with),
+                ale_without,
+                ale_with: ale_without - ale_reduction,
+                ale_reduction,
             }
         })
         .collect();
     let ale_without: Money = rows.iter().map(|r| r.ale_without).sum();
     let ale_with: Money = rows.iter().map(|r| r.ale_with).sum();
-    let ale_reduction = ale_without - ale_with;
+    let ale_reduction: Money = rows.iter().map(|r| r.ale_reduction).sum();
     let return_on_dr_spend = (!dr_annual_cost.to_decimal().is_zero())
         .then(|| ratio(ale_reduction.to_decimal() / dr_annual_cost.to_decimal()));
     RiskMatrix {
