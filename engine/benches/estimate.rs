@@ -13,6 +13,10 @@ fn full_estimate(c: &mut Criterion) {
                 .expect("default scenario is valid")
         })
     });
+    // Validation runs inside every estimate; timed alone to see its share.
+    c.bench_function("validate default scenario", |b| {
+        b.iter(|| engine::validate(std::hint::black_box(&catalog), std::hint::black_box(&scenario)).expect("valid"))
+    });
 }
 
 criterion_group!(benches, full_estimate);

@@ -276,7 +276,13 @@ impl Basis {
 
     /// Converts an exact USD amount to the reporting currency, rounded to cents.
     pub(crate) fn convert(&self, usd: Decimal) -> Money {
-        Money::new(usd * self.rate).round_cents()
+        // USD reports skip the multiplication by one (the estimate's hot path).
+        let amount = if self.rate == Decimal::ONE {
+            usd
+        } else {
+            usd * self.rate
+        };
+        Money::new(amount).round_cents()
     }
 
     /// Calls `emit(item, location, provider index, USD exact)` for each line of a plan.
@@ -349,27 +355,35 @@ impl Basis {
                 annual: monthly * MONTHS_PER_YEAR,
             });
         });
-        let subtotal = |keep: &dyn Fn(&CostLine) -> bool| -> (Money, Money) {
-            lines
-                .iter()
-                .filter(|l| keep(l))
-                .fold((Money::ZERO, Money::ZERO), |(m, a), l| (m + l.monthly, a + l.annual))
-        };
+        // One pass over the lines; annual subtotals are 12 × monthly, which is
+        // exactly the sum of the annual lines because each is 12 × its monthly.
+        let mut components = [Money::ZERO; Component::ALL.len()];
+        let mut locations = [Money::ZERO; Location::ALL.len()];
+        let mut monthly = Money::ZERO;
+        for l in &lines {
+            components[l.component as usize] += l.monthly;
+            locations[l.location as usize] += l.monthly;
+            monthly += l.monthly;
+        }
         let by_component = Component::ALL
             .iter()
-            .map(|&key| {
-                let (monthly, annual) = subtotal(&|l| l.component == key);
-                Subtotal { key, monthly, annual }
+            .zip(components)
+            .map(|(&key, monthly)| Subtotal {
+                key,
+                monthly,
+                annual: monthly * MONTHS_PER_YEAR,
             })
             .collect();
         let by_location = Location::ALL
             .iter()
-            .map(|&key| {
-                let (monthly, annual) = subtotal(&|l| l.location == key);
-                Subtotal { key, monthly, annual }
+            .zip(locations)
+            .map(|(&key, monthly)| Subtotal {
+                key,
+                monthly,
+                annual: monthly * MONTHS_PER_YEAR,
             })
             .collect();
-        let (monthly, annual) = subtotal(&|_| true);
+        let annual = monthly * MONTHS_PER_YEAR;
         PlanCost {
             lines,
             by_component,

@@ -50,7 +50,13 @@ impl Money {
     /// Rounded to cents, midpoint away from zero, and always shown with two
     /// decimals (`7800` becomes `7800.00`).
     pub fn round_cents(self) -> Money {
-        let mut d = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        // Most amounts already have at most two decimals; rounding them is a
+        // no-op that costs more than the rest of a cost line.
+        let mut d = if self.0.scale() <= 2 {
+            self.0
+        } else {
+            self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        };
         d.rescale(2);
         Money(d)
     }

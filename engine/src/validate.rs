@@ -18,8 +18,11 @@ pub fn validate(catalog: &Catalog, scenario: &Scenario) -> Result<()> {
         flatten("", &e, &mut errors);
     }
     check_references(catalog, scenario, &mut errors);
-    if let Err(mut e) = catalog.with_overrides(&scenario.price_overrides) {
-        errors.append(&mut e);
+    // Checking overrides clones the catalog; skip it in the common case of none.
+    if !scenario.price_overrides.is_empty() {
+        if let Err(mut e) = catalog.with_overrides(&scenario.price_overrides) {
+            errors.append(&mut e);
+        }
     }
     if errors.is_empty() {
         Ok(())
@@ -30,102 +33,100 @@ pub fn validate(catalog: &Catalog, scenario: &Scenario) -> Result<()> {
 }
 
 fn check_references(catalog: &Catalog, s: &Scenario, errors: &mut Vec<FieldError>) {
-    let mut need = |ok: bool, field: &str, value: &str, message: String| {
+    // Messages list the allowed ids, so they are only built for a failed check:
+    // validation runs on every estimate and must not allocate when all is well.
+    let mut need = |ok: bool, field: &dyn Fn() -> String, value: &str, message: &dyn Fn() -> String| {
         if !ok {
-            errors.push(FieldError::new(field, value, message));
+            errors.push(FieldError::new(field(), value, message()));
         }
     };
-    let list = |ids: Vec<&str>| ids.join(", ");
-    let tiers = list(catalog.tiers().iter().map(|t| t.id.as_str()).collect());
+    let fixed = |f: &'static str| move || f.to_owned();
+    let ids = |kind: &str, ids: Vec<&str>| format!("must be a catalog {kind}: {}", ids.join(", "));
+    let tiers = || ids("tier", catalog.tiers().iter().map(|t| t.id.as_str()).collect());
+    need(catalog.tier(&s.tier).is_some(), &fixed("tier"), &s.tier, &tiers);
+    let regions = || ids("region", catalog.regions().iter().map(|r| r.id.as_str()).collect());
     need(
-        catalog.tier(&s.tier).is_some(),
-        "tier",
-        &s.tier,
-        format!("must be a catalog tier: {tiers}"),
+        catalog.region(&s.primary_region).is_some(),
+        &fixed("primary_region"),
+        &s.primary_region,
+        &regions,
     );
-    let regions = list(catalog.regions().iter().map(|r| r.id.as_str()).collect());
-    for (field, id) in [
-        ("primary_region", &s.primary_region),
-        ("secondary_region", &s.secondary_region),
-    ] {
-        need(
-            catalog.region(id).is_some(),
-            field,
-            id,
-            format!("must be a catalog region: {regions}"),
-        );
-    }
+    need(
+        catalog.region(&s.secondary_region).is_some(),
+        &fixed("secondary_region"),
+        &s.secondary_region,
+        &regions,
+    );
     need(
         s.primary_region != s.secondary_region,
-        "secondary_region",
+        &fixed("secondary_region"),
         &s.secondary_region,
-        "must differ from the primary region".to_owned(),
+        &fixed("must differ from the primary region"),
     );
-    let strategies = list(catalog.strategies().iter().map(|t| t.id.as_str()).collect());
+    let strategies = || ids("strategy", catalog.strategies().iter().map(|t| t.id.as_str()).collect());
     need(
         catalog.strategy(&s.strategy).is_some(),
-        "strategy",
+        &fixed("strategy"),
         &s.strategy,
-        format!("must be a catalog strategy: {strategies}"),
+        &strategies,
     );
+    let providers = || ids("provider", catalog.providers().iter().map(|p| p.id.as_str()).collect());
+    let models_of = |provider: &str, kind: ModelKind| {
+        let models: Vec<&str> = catalog
+            .models()
+            .iter()
+            .filter(|m| m.provider == provider && m.kind == kind)
+            .map(|m| m.model.as_str())
+            .collect();
+        models.join(", ")
+    };
     for (i, link) in s.providers.iter().enumerate() {
-        let providers = list(catalog.providers().iter().map(|p| p.id.as_str()).collect());
         if catalog.provider(&link.provider).is_none() {
             need(
                 false,
-                &format!("providers[{i}].provider"),
+                &|| format!("providers[{i}].provider"),
                 &link.provider,
-                format!("must be a catalog provider: {providers}"),
+                &providers,
             );
             continue;
         }
-        let models = list(
-            catalog
-                .models()
-                .iter()
-                .filter(|m| m.provider == link.provider && m.kind == ModelKind::Chat)
-                .map(|m| m.model.as_str())
-                .collect(),
-        );
         let ok = catalog
             .model(&link.provider, &link.model)
             .is_some_and(|m| m.kind == ModelKind::Chat);
-        need(
-            ok,
-            &format!("providers[{i}].model"),
-            &link.model,
-            format!("must be a chat model of {}: {models}", link.provider),
-        );
+        need(ok, &|| format!("providers[{i}].model"), &link.model, &|| {
+            format!(
+                "must be a chat model of {}: {}",
+                link.provider,
+                models_of(&link.provider, ModelKind::Chat)
+            )
+        });
     }
     let c = &s.corpus;
     if catalog.provider(&c.embedding_provider).is_none() {
-        let providers = list(catalog.providers().iter().map(|p| p.id.as_str()).collect());
         need(
             false,
-            "corpus.embedding_provider",
+            &fixed("corpus.embedding_provider"),
             &c.embedding_provider,
-            format!("must be a catalog provider: {providers}"),
+            &providers,
         );
     } else {
-        let models = list(
-            catalog
-                .models()
-                .iter()
-                .filter(|m| m.provider == c.embedding_provider && m.kind == ModelKind::Embedding)
-                .map(|m| m.model.as_str())
-                .collect(),
-        );
         let ok = catalog
             .model(&c.embedding_provider, &c.embedding_model)
             .is_some_and(|m| m.kind == ModelKind::Embedding);
-        need(
-            ok,
-            "corpus.embedding_model",
-            &c.embedding_model,
-            format!("must be an embedding model of {}: {models}", c.embedding_provider),
-        );
+        need(ok, &fixed("corpus.embedding_model"), &c.embedding_model, &|| {
+            format!(
+                "must be an embedding model of {}: {}",
+                c.embedding_provider,
+                models_of(&c.embedding_provider, ModelKind::Embedding)
+            )
+        });
     }
-    let classes = list(catalog.storage_classes().iter().map(|c| c.id.as_str()).collect());
+    let classes = || {
+        ids(
+            "storage class",
+            catalog.storage_classes().iter().map(|c| c.id.as_str()).collect(),
+        )
+    };
     let b = &s.backups;
     for (field, id) in [
         ("storage.class", &s.storage.class),
@@ -133,19 +134,16 @@ fn check_references(catalog: &Catalog, s: &Scenario, errors: &mut Vec<FieldError
         ("backups.infrequent_class", &b.infrequent_class),
         ("backups.archive_class", &b.archive_class),
     ] {
+        need(catalog.storage_class(id).is_some(), &fixed(field), id, &classes);
+    }
+    if b.standard_days + b.infrequent_days + b.archive_days == 0 {
         need(
-            catalog.storage_class(id).is_some(),
-            field,
-            id,
-            format!("must be a catalog storage class: {classes}"),
+            false,
+            &fixed("backups.standard_days"),
+            &b.standard_days.to_string(),
+            &fixed("the retention ladder must keep backups for at least one day on some class"),
         );
     }
-    need(
-        b.standard_days + b.infrequent_days + b.archive_days > 0,
-        "backups.standard_days",
-        &b.standard_days.to_string(),
-        "the retention ladder must keep backups for at least one day on some class".to_owned(),
-    );
 }
 
 /// Turns validator's nested error map into dotted field paths.
