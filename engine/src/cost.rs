@@ -439,3 +439,24 @@ pub(crate) fn primary_ai_spend(catalog: &Catalog, s: &Scenario) -> Decimal {
         + Decimal::from(w.output_tokens_per_request) * model.output_per_mtok;
     Decimal::from(w.monthly_requests) * per_request / MILLION
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtotal_order_matches_declaration_order() {
+        // `plan` indexes its subtotal arrays with `as usize`.
+        for (i, c) in Component::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, l) in Location::ALL.iter().enumerate() {
+            assert_eq!(*l as usize, i);
+        }
+    }
+
+    #[test]
+    fn a_month_is_730_hours() {
+        assert_eq!(HOURS_PER_MONTH * MONTHS_PER_YEAR, Decimal::from(8_760));
+    }
+}

@@ -6,6 +6,8 @@
 //! opens a file, reads a clock or spawns a thread, so the crate also builds
 //! for `wasm32-unknown-unknown`. The formulas are in `docs/methodology.md`.
 
+#![warn(missing_docs)]
+
 pub mod break_even;
 pub mod catalog;
 pub mod cost;
@@ -20,13 +22,13 @@ pub mod strategy;
 pub mod validate;
 
 pub use break_even::BreakEven;
-pub use catalog::{Catalog, CatalogFiles};
+pub use catalog::{Catalog, CatalogFiles, Range, RiskScenario, Tier};
 pub use cost::{Component, CostLine, Item, Location, PlanCost, Subtotal};
 pub use error::{Error, FieldError, Result};
 pub use estimate::{estimate, Estimate, Savings};
 pub use money::Money;
 pub use recovery::{Recovery, Reembedding, RestoreOption};
 pub use risk::{RiskMatrix, RiskRow};
-pub use scenario::Scenario;
+pub use scenario::{Scenario, Targets};
 pub use strategy::{Recommendation, StrategyEstimate};
 pub use validate::validate;
