@@ -1,0 +1,3 @@
+//! The components, each named for what the user sees.
+
+pub mod planner;

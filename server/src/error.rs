@@ -1,0 +1,72 @@
+//! The server's one error type, turned into an HTTP status and a JSON body here
+//! and nowhere else.
+
+use axum::{
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde::Serialize;
+
+/// The server's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// 400: the query or body could not be read as a scenario; each entry names its field.
+    #[error("invalid input")]
+    BadRequest(Vec<engine::FieldError>),
+    /// 500: a bug or a broken deployment; logged, never shown in detail.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    errors: Vec<ErrorEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorEntry<'a> {
+    field: &'a str,
+    message: &'a str,
+}
+
+impl From<engine::Error> for Error {
+    fn from(error: engine::Error) -> Self {
+        match error {
+            engine::Error::Invalid(errors) => Error::BadRequest(errors),
+            other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        match self {
+            Error::BadRequest(errors) => {
+                let body = ErrorBody {
+                    errors: errors
+                        .iter()
+                        .map(|e| ErrorEntry {
+                            field: &e.field,
+                            message: &e.message,
+                        })
+                        .collect(),
+                };
+                (StatusCode::BAD_REQUEST, Json(body)).into_response()
+            }
+            Error::Internal(detail) => {
+                eprintln!("internal error: {detail}");
+                let body = ErrorBody {
+                    errors: vec![ErrorEntry {
+                        field: "",
+                        message: "internal error",
+                    }],
+                };
+                (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+            }
+        }
+    }
+}

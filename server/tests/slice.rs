@@ -1,0 +1,96 @@
+//! The first vertical slice over HTTP, through the router with no socket:
+//! the server-rendered page, the break-even chart and their error paths.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+fn router() -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("drplan")
+        .site_root("target/site")
+        .build();
+    server::app(server::AppState {
+        leptos_options,
+        catalog: Arc::new(engine::Catalog::shipped()),
+    })
+}
+
+async fn get(uri: &str) -> (StatusCode, String, String) {
+    let response = router()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, content_type, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn the_page_renders_break_even_on_the_server_for_the_default_scenario() {
+    let (status, content_type, html) = get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    assert!(html.contains(r#"<span id="break-even-hours">6.24</span>"#), "{html}");
+    assert!(
+        html.contains("USD 93,600.00"),
+        "annual DR cost of the production example"
+    );
+    assert!(html.contains("/pkg/drplan.js"), "the hydration script is linked");
+}
+
+#[tokio::test]
+async fn the_page_renders_the_figures_of_its_query_so_a_link_shows_the_same_numbers() {
+    let (status, _, html) = get("/?downtime_cost_per_hour=30000").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<span id="break-even-hours">3.12</span>"#), "{html}");
+}
+
+#[tokio::test]
+async fn the_break_even_chart_is_an_svg_with_the_break_even_point_labelled() {
+    let (status, content_type, svg) = get("/charts/break-even.svg").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "image/svg+xml");
+    let document = roxmltree::Document::parse(&svg).expect("the chart is well-formed XML");
+    assert_eq!(document.root_element().tag_name().name(), "svg");
+    let texts: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    assert!(texts.contains(&"break-even 6.24 h"), "texts: {texts:?}");
+    assert!(texts.contains(&"Annual DR cost"), "legend: {texts:?}");
+}
+
+#[tokio::test]
+async fn a_bad_chart_query_is_a_400_naming_the_field_not_a_broken_image() {
+    let (status, content_type, body) = get("/charts/break-even.svg?downtime_cost_per_hour=lots").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type, "application/json");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["errors"][0]["field"], "downtime_cost_per_hour");
+    assert!(
+        json["errors"][0]["message"].as_str().unwrap().contains("not a number"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let (status, _, body) = get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "ok");
+}

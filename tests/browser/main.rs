@@ -1,0 +1,6 @@
+//! Real-browser tests: the release build of drplan in headless Chromium.
+//! Run through `cargo xtask test`, which builds the site and sets
+//! `DRPLAN_BIN` and `LEPTOS_SITE_ROOT`.
+
+mod harness;
+mod slice;

@@ -1,0 +1,79 @@
+//! The first vertical slice: server render, hydration, a server function, no-JS form.
+
+use fantoccini::Locator;
+
+use crate::harness::{Harness, Scripts};
+
+#[tokio::test]
+async fn page_hydrates_and_typing_changes_break_even_without_a_page_load() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    // Server-rendered figure, before and after hydration.
+    h.wait_for_text("#break-even-hours", "6.24").await;
+    h.wait_for_hydration().await;
+    h.client
+        .execute("window.__same_page = 'yes';", vec![])
+        .await
+        .expect("mark the page");
+
+    h.type_into("#downtime_cost_per_hour", "30000").await;
+    h.wait_for_text("#break-even-hours", "3.12").await;
+
+    let still_same_page = h
+        .client
+        .execute("return window.__same_page;", vec![])
+        .await
+        .expect("read the mark");
+    assert_eq!(
+        still_same_page, "yes",
+        "the figure changed through a page load, not a server function"
+    );
+    h.screenshot("slice-desktop").await;
+    let errors = h.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn invalid_downtime_cost_says_what_is_allowed_next_to_the_field() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    h.type_into("#downtime_cost_per_hour", "lots").await;
+    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
+    let mut message = String::new();
+    while std::time::Instant::now() < deadline && message.is_empty() {
+        message = h.text("#downtime_cost_per_hour-error").await;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        message.contains("not a number"),
+        "message next to the field: {message:?}"
+    );
+    let errors = h.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_form_submits_and_the_server_renders_the_figures() {
+    let h = Harness::start(Scripts::Disabled).await;
+    h.open("/").await;
+    h.wait_for_text("#break-even-hours", "6.24").await;
+    h.type_into("#downtime_cost_per_hour", "30000").await;
+    h.client
+        .find(Locator::Css("button.calculate"))
+        .await
+        .expect("the Calculate button")
+        .click()
+        .await
+        .expect("submit");
+    h.wait_for_text("#break-even-hours", "3.12").await;
+    let url = h.client.current_url().await.expect("current url");
+    assert_eq!(
+        url.query(),
+        Some("downtime_cost_per_hour=30000"),
+        "the form submits GET to the same URL"
+    );
+    h.stop().await;
+}

@@ -1,0 +1,1 @@
+//! Shared support for the cross-crate tests lives in the test targets.

@@ -1,0 +1,121 @@
+//! `cargo xtask`: builds the full-stack site without cargo-leptos (which would
+//! download wasm-bindgen at build time) and runs every test.
+//!
+//! - `cargo xtask build [--release]`: wasm (hydrate) → wasm-bindgen → wasm-opt
+//!   (release) → CSS and assets → server binary, into `target/site`.
+//! - `cargo xtask run`: build in release and start the server.
+//! - `cargo xtask test`: `cargo test --workspace`, then the real-browser tests.
+
+mod browser;
+mod site;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+};
+
+type Result<T, E = String> = std::result::Result<T, E>;
+
+const USAGE: &str = "usage: cargo xtask <build [--release] | run | test>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let outcome = match args.as_slice() {
+        ["build"] => site::build(Profile::Dev).map(|_| ()),
+        ["build", "--release"] => site::build(Profile::Release).map(|_| ()),
+        ["run"] => run(),
+        ["test"] => test(),
+        _ => Err(USAGE.to_string()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Debug builds for quick iteration, release builds for users and benchmarks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// Unoptimised, no wasm-opt.
+    Dev,
+    /// Optimised server, size-optimised wasm, wasm-opt -Oz.
+    Release,
+}
+
+/// Builds in release, then runs the server in the foreground until Ctrl-C.
+fn run() -> Result<()> {
+    let built = site::build(Profile::Release)?;
+    println!("xtask: starting drplan at http://{}", built.settings.site_addr);
+    let status = Command::new(&built.server_binary)
+        .env("LEPTOS_SITE_ROOT", &built.site_root)
+        .env("LEPTOS_OUTPUT_NAME", &built.settings.output_name)
+        .env("LEPTOS_SITE_PKG_DIR", &built.settings.site_pkg_dir)
+        .env("LEPTOS_SITE_ADDR", &built.settings.site_addr)
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", built.server_binary.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("drplan exited with {status}"))
+    }
+}
+
+/// Everything: the workspace's unit and integration tests, then the browser tests
+/// against a release build (the one users get, wasm-opt included).
+fn test() -> Result<()> {
+    browser::ensure_chromium()?;
+    cargo(&["test", "--workspace"])?;
+    let built = site::build(Profile::Release)?;
+    let mut command = cargo_command(&[
+        "test",
+        "--release",
+        "-p",
+        "drplan-tests",
+        "--features",
+        "browser",
+        "--test",
+        "browser",
+    ]);
+    command
+        .env("DRPLAN_BIN", &built.server_binary)
+        .env("LEPTOS_SITE_ROOT", &built.site_root)
+        .env("DRPLAN_SCREENSHOTS", project_root().join("target/screenshots"));
+    run_command(command)
+}
+
+/// The workspace root: xtask lives one level down.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("BUG: xtask/ lives in the workspace")
+        .to_path_buf()
+}
+
+/// `cargo` as the one that runs us, so the toolchain matches.
+pub fn cargo_command(args: &[&str]) -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let mut command = Command::new(cargo);
+    command.args(args).current_dir(project_root());
+    command
+}
+
+/// Runs `cargo ARGS` and fails if it fails.
+pub fn cargo(args: &[&str]) -> Result<()> {
+    run_command(cargo_command(args))
+}
+
+/// Runs a command, echoing it, and turns a failure into a message.
+pub fn run_command(mut command: Command) -> Result<()> {
+    let shown = format!("{command:?}");
+    println!("xtask: {shown}");
+    let status = command.status().map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed with {status}"))
+    }
+}
