@@ -46,6 +46,18 @@ impl Component {
         Component::Network,
         Component::Monitoring,
     ];
+
+    /// English label for reports and tables, e.g. "Vector DB" (the row names of domain.md §3).
+    pub fn label(self) -> &'static str {
+        match self {
+            Component::Compute => "Compute",
+            Component::VectorDb => "Vector DB",
+            Component::Ai => "AI API",
+            Component::Storage => "Storage",
+            Component::Network => "Network",
+            Component::Monitoring => "Monitoring",
+        }
+    }
 }
 
 /// Where a cost line is incurred (the groups of domain.md §2).
@@ -63,6 +75,15 @@ pub enum Location {
 impl Location {
     /// All locations, in report order.
     pub const ALL: [Location; 3] = [Location::Primary, Location::Secondary, Location::CrossRegion];
+
+    /// English label for reports and tables, e.g. "Cross-region" (the groups of domain.md §2).
+    pub fn label(self) -> &'static str {
+        match self {
+            Location::Primary => "Primary",
+            Location::Secondary => "Secondary",
+            Location::CrossRegion => "Cross-region",
+        }
+    }
 }
 
 /// The specific item a line pays for.
