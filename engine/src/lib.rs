@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod cost;
 pub mod error;
 pub mod estimate;
+pub mod link;
 pub mod money;
 pub mod recovery;
 pub mod risk;
