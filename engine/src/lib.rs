@@ -29,7 +29,7 @@ pub use error::{Error, FieldError, Result};
 pub use estimate::{estimate, Estimate, Savings};
 pub use money::Money;
 pub use recovery::{Recovery, Reembedding, RestoreOption};
-pub use risk::{RiskMatrix, RiskRow};
+pub use risk::{RiskMatrix, RiskRow, IMPACT_BANDS, LIKELIHOOD_BANDS};
 pub use scenario::{Scenario, Targets};
 pub use strategy::{Recommendation, StrategyEstimate};
 pub use validate::validate;

@@ -47,6 +47,62 @@ pub struct RiskRow {
     pub ale_reduction: Money,
 }
 
+/// The likelihood bands of a risk grid, lowest first (domain.md §6's words).
+pub const LIKELIHOOD_BANDS: [&str; 4] = ["Very low", "Low", "Medium", "High"];
+
+/// The impact bands of a risk grid, mildest first (domain.md §6's words).
+pub const IMPACT_BANDS: [&str; 6] = ["Low", "Low-moderate", "Moderate", "Severe", "Critical", "Catastrophic"];
+
+impl RiskRow {
+    /// Index into [`LIKELIHOOD_BANDS`]: the band the catalog's wording starts
+    /// with ("Medium (2-3x / year)" → Medium); wording that names no band is
+    /// placed by the likely rate: under 0.2 a year very low, under 1.5 low,
+    /// under 12 medium, else high.
+    pub fn likelihood_band(&self) -> usize {
+        let words = self.likelihood.to_ascii_lowercase();
+        // Longest names first, so "very low" is not read as "low".
+        let by_words = [(0, "very low"), (1, "low"), (2, "medium"), (3, "high")]
+            .into_iter()
+            .find(|(_, band)| words.starts_with(band))
+            .map(|(index, _)| index);
+        by_words.unwrap_or_else(|| {
+            let rate = self.events_per_year;
+            if rate < Decimal::new(2, 1) {
+                0
+            } else if rate < Decimal::new(15, 1) {
+                1
+            } else if rate < Decimal::from(12) {
+                2
+            } else {
+                3
+            }
+        })
+    }
+
+    /// Index into [`IMPACT_BANDS`]: the band the catalog's wording names
+    /// (case and the hyphen's kind ignored); wording that names none is placed
+    /// by the impact share: under 0.2 low, under 0.4 low-moderate, under 0.75
+    /// moderate, else severe.
+    pub fn impact_band(&self) -> usize {
+        let words = self.impact.to_ascii_lowercase().replace(['–', '—', ' '], "-");
+        IMPACT_BANDS
+            .iter()
+            .position(|band| band.to_ascii_lowercase() == words)
+            .unwrap_or_else(|| {
+                let share = self.impact_share;
+                if share < Decimal::new(2, 1) {
+                    0
+                } else if share < Decimal::new(4, 1) {
+                    1
+                } else if share < Decimal::new(75, 2) {
+                    2
+                } else {
+                    3
+                }
+            })
+    }
+}
+
 /// The whole matrix with totals and the return on the DR spend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskMatrix {
@@ -157,5 +213,67 @@ pub(crate) fn matrix(
         dr_annual_cost,
         return_on_dr_spend,
         downtime_avoided_hours: hours(avoided),
+    }
+}
+
+#[cfg(test)]
+mod band_tests {
+    use super::*;
+
+    fn row(likelihood: &str, impact: &str, events: i64, share_tenths: i64) -> RiskRow {
+        let range = Range {
+            low: Decimal::ONE,
+            likely: Decimal::ONE,
+            high: Decimal::ONE,
+        };
+        RiskRow {
+            id: "x".into(),
+            name: "x".into(),
+            likelihood: likelihood.into(),
+            impact: impact.into(),
+            priority: 3,
+            impact_share: Decimal::new(share_tenths, 1),
+            events_range: range,
+            hours_range: range,
+            events_per_year: Decimal::from(events),
+            hours_without: Decimal::ONE,
+            hours_with: Decimal::ONE,
+            ale_without: Money::ZERO,
+            ale_with: Money::ZERO,
+            ale_reduction: Money::ZERO,
+        }
+    }
+
+    #[test]
+    fn the_catalog_wording_places_each_risk_of_domain_section_6_on_the_grid() {
+        for (likelihood, impact, expected) in [
+            ("Medium (2-3x / year)", "Critical", (2, 4)),
+            ("Low (1x / year)", "Severe", (1, 3)),
+            ("Very low (< 1x / 5 years)", "Catastrophic", (0, 5)),
+            ("Medium (5-10x / year)", "Moderate", (2, 2)),
+            ("High (weekly)", "Low-moderate", (3, 1)),
+            ("High (daily)", "Low", (3, 0)),
+            ("Low (1x / 2 years)", "Severe", (1, 3)),
+            ("high", "low–moderate", (3, 1)),
+        ] {
+            let r = row(likelihood, impact, 1, 10);
+            assert_eq!(
+                (r.likelihood_band(), r.impact_band()),
+                expected,
+                "{likelihood} / {impact}"
+            );
+        }
+    }
+
+    #[test]
+    fn wording_without_a_band_is_placed_by_rate_and_impact_share() {
+        for (events, share_tenths, expected) in [(0, 1, (0, 0)), (1, 3, (1, 1)), (5, 5, (2, 2)), (52, 9, (3, 3))] {
+            let r = row("now and then", "noticeable", events, share_tenths);
+            assert_eq!(
+                (r.likelihood_band(), r.impact_band()),
+                expected,
+                "{events} a year, share {share_tenths}/10"
+            );
+        }
     }
 }
