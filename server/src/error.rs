@@ -17,6 +17,10 @@ pub enum Error {
     /// 400: the query or body could not be read as a scenario; each entry names its field.
     #[error("invalid input")]
     BadRequest(Vec<engine::FieldError>),
+    /// 422: the body was read as a scenario, but the engine's validation
+    /// rejects some of its values (ranges, catalog ids); each entry names its field.
+    #[error("invalid scenario")]
+    Unprocessable(Vec<engine::FieldError>),
     /// 500: a bug or a broken deployment; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -45,18 +49,8 @@ impl From<engine::Error> for Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match self {
-            Error::BadRequest(errors) => {
-                let body = ErrorBody {
-                    errors: errors
-                        .iter()
-                        .map(|e| ErrorEntry {
-                            field: &e.field,
-                            message: &e.message,
-                        })
-                        .collect(),
-                };
-                (StatusCode::BAD_REQUEST, Json(body)).into_response()
-            }
+            Error::BadRequest(errors) => fields(StatusCode::BAD_REQUEST, &errors),
+            Error::Unprocessable(errors) => fields(StatusCode::UNPROCESSABLE_ENTITY, &errors),
             Error::Internal(detail) => {
                 eprintln!("internal error: {detail}");
                 let body = ErrorBody {
@@ -69,4 +63,17 @@ impl IntoResponse for Error {
             }
         }
     }
+}
+
+fn fields(status: StatusCode, errors: &[engine::FieldError]) -> Response {
+    let body = ErrorBody {
+        errors: errors
+            .iter()
+            .map(|e| ErrorEntry {
+                field: &e.field,
+                message: &e.message,
+            })
+            .collect(),
+    };
+    (status, Json(body)).into_response()
 }

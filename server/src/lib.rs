@@ -1,10 +1,12 @@
 //! drplan's server: the axum router for the pages, server functions, charts
 //! and static files, built by [`app`] so tests can drive it without a socket.
 
+pub mod api;
 pub mod charts;
 pub mod config;
 pub mod error;
 pub mod pages;
+pub mod scenario_query;
 
 use std::sync::Arc;
 
@@ -31,6 +33,7 @@ impl FromRef<AppState> for LeptosOptions {
 /// The whole application: one router per area, merged here.
 pub fn app(state: AppState) -> Router {
     Router::new()
+        .merge(api::router())
         .merge(charts::router())
         .merge(pages::router(&state))
         .with_state(state)

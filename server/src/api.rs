@@ -1,0 +1,115 @@
+//! The JSON API under `/api/v1/`: estimates from a share-link query or a JSON
+//! scenario, and the catalog with its version.
+
+use axum::{body::Bytes, extract::State, routing::get, Json, Router};
+use serde::Serialize;
+
+use crate::scenario_query::ScenarioQuery;
+use crate::{AppState, Error, Result};
+
+/// `GET|POST /api/v1/estimate`, `GET /api/v1/catalog`, `GET /api/v1/openapi.json`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/estimate", get(estimate_from_query).post(estimate_from_json))
+        .route("/api/v1/catalog", get(catalog))
+}
+
+/// An estimate with the scenario it was computed from and how to link to it.
+#[derive(Debug, Serialize)]
+pub struct EstimateResponse {
+    /// The canonical share-link query of the scenario (no leading `?`).
+    pub share_link: String,
+    /// The catalog version the request's link was made with, when it named one.
+    pub link_catalog_version: Option<String>,
+    /// Sentences for the reader, e.g. that prices changed since the link was made.
+    pub notices: Vec<String>,
+    /// The scenario, every field filled in.
+    pub scenario: engine::Scenario,
+    /// Every figure of the scenario.
+    pub estimate: engine::Estimate,
+}
+
+impl EstimateResponse {
+    /// Estimates a decoded share link (or a scenario wrapped as one).
+    pub fn new(catalog: &engine::Catalog, decoded: engine::link::Decoded) -> Result<EstimateResponse> {
+        let estimate = engine::estimate(catalog, &decoded.scenario)?;
+        Ok(EstimateResponse {
+            share_link: engine::link::encode(catalog, &decoded.scenario),
+            link_catalog_version: decoded.link_catalog_version,
+            notices: decoded.notices,
+            scenario: decoded.scenario,
+            estimate,
+        })
+    }
+}
+
+async fn estimate_from_query(
+    State(state): State<AppState>,
+    ScenarioQuery(decoded): ScenarioQuery,
+) -> Result<Json<EstimateResponse>> {
+    Ok(Json(EstimateResponse::new(&state.catalog, decoded)?))
+}
+
+async fn estimate_from_json(State(state): State<AppState>, body: Bytes) -> Result<Json<EstimateResponse>> {
+    // The body, not axum's `Json`: its rejections are plain text, and every
+    // error of this API is the same `{"errors":[…]}` shape.
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
+        Error::BadRequest(vec![engine::FieldError::new(
+            "",
+            "",
+            format!("the body is not JSON: {e}"),
+        )])
+    })?;
+    let scenario = scenario_from_json(value).map_err(Error::BadRequest)?;
+    let decoded = engine::link::Decoded {
+        scenario,
+        link_catalog_version: None,
+        notices: Vec::new(),
+    };
+    // Read but invalid (a range, a catalog id): 422, not 400.
+    match EstimateResponse::new(&state.catalog, decoded) {
+        Err(Error::BadRequest(errors)) => Err(Error::Unprocessable(errors)),
+        other => other.map(Json),
+    }
+}
+
+async fn catalog(State(state): State<AppState>) -> Json<engine::Catalog> {
+    Json(engine::Catalog::clone(&state.catalog))
+}
+
+/// A scenario from JSON (or TOML turned into JSON): fields left out keep the
+/// defaults of [`engine::Scenario::default`], objects merge field by field,
+/// and unknown fields or wrong types are errors naming the dotted path.
+pub fn scenario_from_json(value: serde_json::Value) -> Result<engine::Scenario, Vec<engine::FieldError>> {
+    if !value.is_object() {
+        return Err(vec![engine::FieldError::new(
+            "",
+            "",
+            "the scenario must be an object of fields, e.g. {\"downtime_cost_per_hour\": \"20000\"}",
+        )]);
+    }
+    let mut merged = serde_json::to_value(engine::Scenario::default()).expect("BUG: a scenario serializes");
+    merge(&mut merged, value);
+    serde_path_to_error::deserialize(merged).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        vec![engine::FieldError::new(field, "", e.into_inner().to_string())]
+    })
+}
+
+/// Overlays `patch` on `base`: objects merge by key, anything else replaces.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+    match (base, patch) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+            for (key, value) in patch {
+                match base.get_mut(&key) {
+                    Some(slot) => merge(slot, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (slot, value) => *slot = value,
+    }
+}

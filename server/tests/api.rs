@@ -1,0 +1,245 @@
+//! The JSON API through the router with no socket: estimates from a link or a
+//! JSON scenario, the catalog, and every error path's status and body.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+fn router() -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("drplan")
+        .site_root("target/site")
+        .build();
+    server::app(server::AppState {
+        leptos_options,
+        catalog: Arc::new(engine::Catalog::shipped()),
+    })
+}
+
+async fn send(request: Request<Body>) -> (StatusCode, String, Value) {
+    let response = router().oneshot(request).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
+    (status, content_type, json)
+}
+
+async fn get(uri: &str) -> (StatusCode, String, Value) {
+    send(Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post(body: &str) -> (StatusCode, String, Value) {
+    let request = Request::post("/api/v1/estimate")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    send(request).await
+}
+
+#[tokio::test]
+async fn get_estimate_without_a_query_is_the_production_example() {
+    let (status, content_type, json) = get("/api/v1/estimate").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    assert_eq!(json["share_link"], "v=1&catalog=2026-11");
+    assert_eq!(json["estimate"]["catalog_version"], "2026-11");
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7800.00");
+    assert_eq!(json["estimate"]["dr_plan"]["annual"], "93600.00");
+    assert_eq!(json["estimate"]["break_even"]["hours"], "6.24");
+    assert_eq!(json["notices"], json!([]));
+    assert_eq!(json["scenario"]["tier"], "production");
+}
+
+#[tokio::test]
+async fn get_estimate_reads_the_share_link_and_answers_with_its_canonical_form() {
+    let (status, _, json) = get("/api/v1/estimate?downtime_cost_per_hour=30000&tier=critical&v=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["estimate"]["break_even"]["hours"], "3.12");
+    assert_eq!(
+        json["share_link"],
+        "v=1&catalog=2026-11&tier=critical&downtime_cost_per_hour=30000"
+    );
+}
+
+#[tokio::test]
+async fn a_link_from_an_older_catalog_opens_and_says_prices_changed() {
+    let (status, _, json) = get("/api/v1/estimate?v=1&catalog=2026-08").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["link_catalog_version"], "2026-08");
+    assert_eq!(
+        json["notices"],
+        json!(["Prices changed since this link was made: catalog 2026-08 → 2026-11"])
+    );
+    assert_eq!(json["estimate"]["catalog_version"], "2026-11");
+}
+
+/// Each bad query is a 400 whose errors name these parameters, in link order,
+/// and whose first message contains the given words.
+#[tokio::test]
+async fn bad_queries_are_400_naming_each_parameter() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "downtime_cost_per_hour=lots",
+            &["downtime_cost_per_hour"],
+            "\"lots\" is not a number",
+        ),
+        (
+            "downtime_cost_per_hour=0",
+            &["downtime_cost_per_hour"],
+            "greater than 0",
+        ),
+        ("tierr=critical", &["tierr"], "did you mean tier?"),
+        (
+            "tier=gold",
+            &["tier"],
+            "must be a catalog tier: critical, production, standard, basic",
+        ),
+        ("failover_minutes=2000", &["failover_minutes"], "1440"),
+        (
+            "failover_minutes=-1",
+            &["failover_minutes"],
+            "is not a whole number; allowed: 0–1,440",
+        ),
+        (
+            "secondary=us-east-1",
+            &["secondary"],
+            "must differ from the primary region",
+        ),
+        ("p2=openai/gpt-5", &["p2"], "must be a chat model of openai"),
+        ("p1=", &["p1"], "p1 must name the primary AI provider"),
+        ("rto=5", &["rpo"], "rpo is needed with rto=5"),
+        ("name=%FF", &["name"], "is not UTF-8"),
+        ("v=2", &["v"], "it reads v=1"),
+        ("tier=basic&tier=critical", &["tier"], "given twice"),
+        (
+            "price.model:openai/gpt-4o:input_per_mtok=-1",
+            &["price.model:openai/gpt-4o:input_per_mtok"],
+            "between 0 and 1,000,000",
+        ),
+        (
+            "requests=x&tier=gold&zzz=1",
+            &["tier", "requests", "zzz"],
+            "must be a catalog tier",
+        ),
+    ];
+    for (query, fields, words) in cases {
+        let (status, content_type, json) = get(&format!("/api/v1/estimate?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {json}");
+        assert_eq!(content_type, "application/json");
+        let got: Vec<&str> = json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(&got, fields, "{query}: {json}");
+        let message = json["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(words), "{query}: {message}");
+    }
+}
+
+#[tokio::test]
+async fn post_estimate_takes_a_partial_scenario_over_the_defaults() {
+    let (status, _, json) =
+        post(r#"{"downtime_cost_per_hour": "30000", "workload": {"monthly_requests": 2000000}}"#).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    // Twice the requests: OpenAI 2,000 → 4,000, so 9,800 a month, 117,600 a year, 3.92 hours at 30,000.
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "9800.00");
+    assert_eq!(json["estimate"]["break_even"]["hours"], "3.92");
+    assert_eq!(json["scenario"]["workload"]["monthly_requests"], 2000000);
+    assert_eq!(
+        json["scenario"]["workload"]["input_tokens_per_request"], 400,
+        "siblings keep their defaults"
+    );
+    assert_eq!(
+        json["share_link"],
+        "v=1&catalog=2026-11&requests=2000000&downtime_cost_per_hour=30000"
+    );
+}
+
+#[tokio::test]
+async fn post_estimate_of_the_full_default_scenario_is_the_production_example() {
+    let body = serde_json::to_string(&engine::Scenario::default()).unwrap();
+    let (status, _, json) = post(&body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7800.00");
+}
+
+/// Unreadable bodies are 400; readable but invalid scenarios are 422.
+#[tokio::test]
+async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
+    let cases: &[(&str, StatusCode, &str, &str)] = &[
+        ("{", StatusCode::BAD_REQUEST, "", "the body is not JSON"),
+        ("[1]", StatusCode::BAD_REQUEST, "", "must be an object"),
+        (
+            r#"{"tierr": "x"}"#,
+            StatusCode::BAD_REQUEST,
+            "tierr",
+            "unknown field `tierr`",
+        ),
+        (
+            r#"{"workload": {"requests": 5}}"#,
+            StatusCode::BAD_REQUEST,
+            "workload.requests",
+            "unknown field",
+        ),
+        (
+            r#"{"workload": {"monthly_requests": "many"}}"#,
+            StatusCode::BAD_REQUEST,
+            "workload.monthly_requests",
+            "invalid type",
+        ),
+        (
+            r#"{"downtime_cost_per_hour": "0"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "downtime_cost_per_hour",
+            "greater than 0",
+        ),
+        (
+            r#"{"providers": []}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "providers",
+            "between 1 and 3 items",
+        ),
+        (
+            r#"{"strategy": "hope"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "strategy",
+            "must be a catalog strategy",
+        ),
+    ];
+    for (body, expected, field, words) in cases {
+        let (status, _, json) = post(body).await;
+        assert_eq!(status, *expected, "{body}: {json}");
+        assert_eq!(json["errors"][0]["field"], *field, "{body}: {json}");
+        let message = json["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(words), "{body}: {message}");
+    }
+}
+
+#[tokio::test]
+async fn the_catalog_comes_with_its_version() {
+    let (status, content_type, json) = get("/api/v1/catalog").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    assert_eq!(json["version"], "2026-11");
+    assert_eq!(json["currency"], "USD");
+    assert!(json["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "eu-west-1"));
+}
