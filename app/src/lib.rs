@@ -1,7 +1,10 @@
 //! drplan's Leptos front end: the page shell, the routes and the components,
 //! rendered on the server (`ssr`) and hydrated in the browser (`hydrate`).
 
+#![recursion_limit = "256"]
+
 pub mod components;
+pub mod form;
 pub mod format;
 pub mod server_fns;
 

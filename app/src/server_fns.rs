@@ -4,86 +4,157 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The break-even figures the page shows, already formatted for people.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BreakEvenView {
-    /// Hours of downtime a year the DR spend must prevent to pay for itself.
-    pub hours: String,
-    /// Annual DR cost with its currency, e.g. `USD 93,600.00`.
-    pub annual_dr_cost: String,
-    /// Cost of one hour of downtime with its currency.
-    pub downtime_cost_per_hour: String,
-}
-
-/// What the page gets back: figures, or the field errors to show where the user typed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum BreakEvenOutcome {
-    /// The scenario was valid.
-    Figures(BreakEvenView),
-    /// The input was rejected: one message per field.
-    Invalid(Vec<FieldMessage>),
-}
-
 /// One field's problem, as shown next to that field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldMessage {
-    /// The scenario field, e.g. `downtime_cost_per_hour`.
+    /// The link parameter, e.g. `downtime_cost_per_hour` or `p2`.
     pub field: String,
     /// What is wrong and what is allowed.
     pub message: String,
 }
 
-/// Break-even for the default scenario with the given cost of an hour of downtime.
-///
-/// The text arrives as typed; parsing and validation happen here, on the
-/// server, so the browser and a plain HTML form get the same messages.
-#[server(prefix = "/fn", endpoint = "break_even")]
-pub async fn break_even(downtime_cost_per_hour: String) -> Result<BreakEvenOutcome, ServerFnError> {
-    let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
-    Ok(break_even_outcome(&catalog, &downtime_cost_per_hour))
+/// The figures of a valid scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Every figure, from the engine.
+    pub estimate: engine::Estimate,
+    /// The canonical share-link query (no `?`).
+    pub link: String,
+    /// What the reader should know, e.g. that prices changed since the link was made.
+    pub notices: Vec<String>,
 }
 
-/// The body of [`break_even`], callable without the server-function machinery.
+/// What the page gets back for a query: figures, or the field errors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PlanOutcome {
+    /// The scenario was valid.
+    Figures(Box<Figures>),
+    /// The input was rejected: one message per problem.
+    Invalid(Vec<FieldMessage>),
+}
+
+/// Everything the form's pickers offer, from the catalog.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CatalogChoices {
+    /// Catalog version, e.g. `2026-11`.
+    pub catalog_version: String,
+    /// (id, label) of each tier, with its targets in the label.
+    pub tiers: Vec<(String, String)>,
+    /// (id, label) of each region.
+    pub regions: Vec<(String, String)>,
+    /// (id, label) of each strategy.
+    pub strategies: Vec<(String, String)>,
+    /// (`provider/model`, label) of each chat model.
+    pub chat_models: Vec<(String, String)>,
+    /// (`provider/model`, label) of each embedding model.
+    pub embedding_models: Vec<(String, String)>,
+    /// (id, label) of each storage class.
+    pub storage_classes: Vec<(String, String)>,
+}
+
+/// Decodes a page query (a share link, or the fields of the plain HTML form)
+/// and estimates it.
+#[server(prefix = "/fn", endpoint = "plan")]
+pub async fn plan(query: String) -> Result<PlanOutcome, ServerFnError> {
+    let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
+    Ok(plan_outcome(&catalog, &query))
+}
+
+/// The catalog's choices for the form's pickers.
+#[server(prefix = "/fn", endpoint = "catalog_choices")]
+pub async fn fetch_catalog_choices() -> Result<CatalogChoices, ServerFnError> {
+    let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
+    Ok(options_of(&catalog))
+}
+
+/// The body of [`plan`], callable without the server-function machinery.
 #[cfg(feature = "ssr")]
-pub fn break_even_outcome(catalog: &engine::Catalog, downtime_cost_per_hour: &str) -> BreakEvenOutcome {
-    use crate::format;
-    let field = "downtime_cost_per_hour";
-    let Ok(amount) = downtime_cost_per_hour
-        .trim()
-        .replace(',', "")
-        .parse::<rust_decimal::Decimal>()
-    else {
-        return BreakEvenOutcome::Invalid(vec![FieldMessage {
-            field: field.into(),
-            message: format!("{downtime_cost_per_hour:?} is not a number; enter an amount such as 15000"),
-        }]);
+pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
+    let link_query = crate::form::to_link_query(&crate::form::from_query(query));
+    let decoded = match engine::link::decode(catalog, &link_query) {
+        Ok(decoded) => decoded,
+        Err(error) => return PlanOutcome::Invalid(messages(error)),
     };
-    let scenario = engine::Scenario {
-        downtime_cost_per_hour: engine::Money::new(amount),
-        ..engine::Scenario::default()
-    };
-    match engine::estimate(catalog, &scenario) {
-        Ok(estimate) => {
-            let currency = scenario.currency.code.as_str();
-            let b = &estimate.break_even;
-            BreakEvenOutcome::Figures(BreakEvenView {
-                hours: format::hours(b.hours),
-                annual_dr_cost: format::money(b.annual_dr_cost.to_decimal(), currency),
-                downtime_cost_per_hour: format::money(b.downtime_cost_per_hour.to_decimal(), currency),
+    match engine::estimate(catalog, &decoded.scenario) {
+        Ok(estimate) => PlanOutcome::Figures(Box::new(Figures {
+            estimate,
+            link: engine::link::encode(catalog, &decoded.scenario),
+            notices: decoded.notices,
+        })),
+        Err(error) => PlanOutcome::Invalid(messages(error)),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn messages(error: engine::Error) -> Vec<FieldMessage> {
+    match error {
+        engine::Error::Invalid(errors) => errors
+            .into_iter()
+            .map(|e| FieldMessage {
+                field: e.field,
+                message: e.message,
             })
-        }
-        Err(engine::Error::Invalid(errors)) => BreakEvenOutcome::Invalid(
-            errors
-                .into_iter()
-                .map(|e| FieldMessage {
-                    field: e.field,
-                    message: e.message,
-                })
-                .collect(),
-        ),
-        Err(other) => BreakEvenOutcome::Invalid(vec![FieldMessage {
-            field: field.into(),
+            .collect(),
+        other => vec![FieldMessage {
+            field: String::new(),
             message: other.to_string(),
-        }]),
+        }],
+    }
+}
+
+/// The body of [`fetch_catalog_choices`].
+#[cfg(feature = "ssr")]
+pub fn options_of(catalog: &engine::Catalog) -> CatalogChoices {
+    use crate::format::duration_minutes;
+    let models = |kind: engine::catalog::ModelKind| {
+        catalog
+            .models()
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| {
+                let provider = catalog
+                    .providers()
+                    .iter()
+                    .find(|p| p.id == m.provider)
+                    .map(|p| p.name.as_str());
+                (
+                    format!("{}/{}", m.provider, m.model),
+                    format!("{} – {}", provider.unwrap_or(&m.provider), m.name),
+                )
+            })
+            .collect()
+    };
+    CatalogChoices {
+        catalog_version: catalog.version().to_string(),
+        tiers: catalog
+            .tiers()
+            .iter()
+            .map(|t| {
+                let label = format!(
+                    "{} (RTO {}, RPO {})",
+                    t.name,
+                    duration_minutes(t.rto_minutes),
+                    duration_minutes(t.rpo_minutes)
+                );
+                (t.id.clone(), label)
+            })
+            .collect(),
+        regions: catalog
+            .regions()
+            .iter()
+            .map(|r| (r.id.clone(), format!("{} ({})", r.name, r.id)))
+            .collect(),
+        strategies: catalog
+            .strategies()
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect(),
+        chat_models: models(engine::catalog::ModelKind::Chat),
+        embedding_models: models(engine::catalog::ModelKind::Embedding),
+        storage_classes: catalog
+            .storage_classes()
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
     }
 }

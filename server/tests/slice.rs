@@ -45,7 +45,7 @@ async fn the_page_renders_break_even_on_the_server_for_the_default_scenario() {
     assert!(content_type.starts_with("text/html"), "{content_type}");
     assert!(html.contains(r#"<span id="break-even-hours">6.24</span>"#), "{html}");
     assert!(
-        html.contains("USD 93,600.00"),
+        html.contains(r#"<dd id="plan-annual">$93,600.00</dd>"#),
         "annual DR cost of the production example"
     );
     assert!(html.contains("/pkg/drplan.js"), "the hydration script is linked");

@@ -1,0 +1,42 @@
+//! The charts, drawn by the server from the same share-link query as the page.
+
+use leptos::prelude::*;
+
+/// Each chart as an `<img>` of its SVG endpoint, with a PNG link for slides.
+#[component]
+pub fn Charts(link: String) -> impl IntoView {
+    let charts = [
+        (
+            "costs",
+            "Cost comparison: production only, full DR and optimized DR, by component",
+        ),
+        ("break-even", "Break-even: downtime loss against the annual DR cost"),
+        ("strategies", "Strategy frontier: monthly cost against achieved RTO"),
+        ("risk", "Risk heatmap: likelihood against impact"),
+        ("ale", "Annual loss per failure scenario, without and with DR"),
+    ];
+    let query = if link.is_empty() {
+        String::new()
+    } else {
+        format!("?{link}")
+    };
+    view! {
+        <section class="panel charts" aria-labelledby="charts-heading">
+            <h2 id="charts-heading">"Charts"</h2>
+            {charts
+                .into_iter()
+                .map(|(name, alt)| {
+                    view! {
+                        <figure>
+                            <img src=format!("/charts/{name}.svg{query}") alt=alt loading="lazy" width="800" height="450" />
+                            <figcaption>
+                                {alt}" · "
+                                <a href=format!("/charts/{name}.png{query}&size=slide")>"PNG for slides"</a>
+                            </figcaption>
+                        </figure>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,200 @@
+//! The cost breakdown: production only, full DR and optimized DR, per
+//! component and per location, and the chosen plan line by line.
+
+use engine::{Component, Estimate, Location, Money, PlanCost};
+use leptos::prelude::*;
+
+use super::CsvLink;
+use crate::format;
+
+/// The monthly subtotal of `key` in `subtotals`, zero when the plan has none.
+fn subtotal<K: PartialEq + Copy>(subtotals: &[engine::Subtotal<K>], key: K) -> Money {
+    subtotals
+        .iter()
+        .find(|s| s.key == key)
+        .map(|s| s.monthly)
+        .unwrap_or(Money::ZERO)
+}
+
+/// Three plans side by side, one row per key, the totals last.
+#[component]
+fn PlansTable<K: PartialEq + Copy + Send + Sync + 'static>(
+    caption: &'static str,
+    first_column: &'static str,
+    keys: Vec<(K, &'static str)>,
+    plans: [PlanCost; 3],
+    pick: fn(&PlanCost) -> &[engine::Subtotal<K>],
+    currency: String,
+    id: &'static str,
+) -> impl IntoView {
+    let money = |m| format::money(m, &currency);
+    let rows = keys
+        .into_iter()
+        .map(|(key, label)| {
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    {plans.iter().map(|plan| view! { <td class="num">{money(subtotal(pick(plan), key))}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="figures-table" id=id>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{first_column}</th>
+                    <th scope="col" class="num">"Production only"</th>
+                    <th scope="col" class="num">"Full DR"</th>
+                    <th scope="col" class="num">"Optimized DR"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">"Total a month"</th>
+                    {plans.iter().map(|plan| view! { <td class="num">{money(plan.monthly)}</td> }).collect_view()}
+                </tr>
+                <tr>
+                    <th scope="row">"Total a year"</th>
+                    {plans.iter().map(|plan| view! { <td class="num">{money(plan.annual)}</td> }).collect_view()}
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
+
+/// The chosen plan's lines grouped by location, each group with its subtotal.
+#[component]
+fn PlanLines(plan: PlanCost, strategy_name: String, currency: String) -> impl IntoView {
+    let money = |m| format::money(m, &currency);
+    let groups = Location::ALL
+        .into_iter()
+        .map(|location| {
+            let lines: Vec<_> = plan.lines.iter().filter(|l| l.location == location).cloned().collect();
+            let count = lines.len();
+            let rows = lines
+                .into_iter()
+                .map(|line| {
+                    let item = match &line.provider {
+                        Some(provider) => format!("{} ({provider})", line.item.label()),
+                        None => line.item.label().to_string(),
+                    };
+                    view! {
+                        <tr>
+                            <td>{item}</td>
+                            <td class="num">{money(line.monthly)}</td>
+                            <td class="num">{money(line.annual)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let total = plan.by_location.iter().find(|s| s.key == location).cloned();
+            (count > 0).then(|| {
+                view! {
+                    <tbody>
+                        <tr class="group">
+                            <th scope="rowgroup" colspan="3">{location.label()}</th>
+                        </tr>
+                        {rows}
+                        {total.map(|t| view! {
+                            <tr class="subtotal">
+                                <td>{format!("{} subtotal", location.label())}</td>
+                                <td class="num">{money(t.monthly)}</td>
+                                <td class="num">{money(t.annual)}</td>
+                            </tr>
+                        })}
+                    </tbody>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <table class="figures-table" id="plan-lines">
+            <caption>{format!("Your plan ({strategy_name}), line by line")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Item"</th>
+                    <th scope="col" class="num">"Monthly"</th>
+                    <th scope="col" class="num">"Annual"</th>
+                </tr>
+            </thead>
+            {groups}
+            <tfoot>
+                <tr>
+                    <th scope="row">"Total"</th>
+                    <td class="num" id="plan-lines-monthly">{money(plan.monthly)}</td>
+                    <td class="num">{money(plan.annual)}</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
+
+fn by_component(plan: &PlanCost) -> &[engine::Subtotal<Component>] {
+    &plan.by_component
+}
+
+fn by_location(plan: &PlanCost) -> &[engine::Subtotal<Location>] {
+    &plan.by_location
+}
+
+/// The whole cost section.
+#[component]
+pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
+    let currency = estimate.currency.code.clone();
+    let plans = [
+        estimate.production_only.clone(),
+        estimate.full_dr.clone(),
+        estimate.optimized_dr.clone(),
+    ];
+    let components: Vec<(Component, &'static str)> = Component::ALL.into_iter().map(|c| (c, c.label())).collect();
+    let locations: Vec<(Location, &'static str)> = Location::ALL.into_iter().map(|l| (l, l.label())).collect();
+    let savings = estimate.savings.clone();
+    let strategy_name = estimate
+        .strategies
+        .iter()
+        .find(|s| s.chosen)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    view! {
+        <section class="panel" aria-labelledby="costs-heading">
+            <div class="panel-head">
+                <h2 id="costs-heading">"Cost breakdown"</h2>
+                <CsvLink path="/export/costs.csv" link=link what="the cost breakdown" />
+            </div>
+            <p class="lede">
+                "Optimized DR saves "
+                <strong id="savings-monthly">{format::money(savings.monthly, &currency)}</strong>
+                " a month ("{format::money(savings.annual, &currency)}" a year, "
+                {format::percent(savings.percent)}") over full DR."
+            </p>
+            <div class="table-scroll">
+                <PlansTable
+                    caption="Monthly cost by component"
+                    first_column="Component"
+                    keys=components
+                    plans=plans.clone()
+                    pick=by_component
+                    currency=currency.clone()
+                    id="costs-by-component"
+                />
+            </div>
+            <div class="table-scroll">
+                <PlansTable
+                    caption="Monthly cost by location"
+                    first_column="Location"
+                    keys=locations
+                    plans=plans
+                    pick=by_location
+                    currency=currency.clone()
+                    id="costs-by-location"
+                />
+            </div>
+            <div class="table-scroll">
+                <PlanLines plan=estimate.dr_plan.clone() strategy_name=strategy_name currency=currency />
+            </div>
+        </section>
+    }
+}

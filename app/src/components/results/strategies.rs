@@ -1,0 +1,82 @@
+//! The strategy comparison: every strategy's cost, RTO and RPO against the tier.
+
+use engine::Estimate;
+use leptos::prelude::*;
+
+use super::CsvLink;
+use crate::format;
+
+/// One row per strategy, the recommended one and the chosen one marked in words.
+#[component]
+pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
+    let currency = estimate.currency.code.clone();
+    let recommended = estimate.recommendation.strategy.clone();
+    let targets = estimate.targets;
+    let rows = estimate
+        .strategies
+        .iter()
+        .map(|s| {
+            let is_recommended = recommended.as_deref() == Some(s.id.as_str());
+            let mark = |met: bool| {
+                if met {
+                    ("met", "✓ met")
+                } else {
+                    ("missed", "✗ missed")
+                }
+            };
+            let (rto_class, rto_words) = mark(s.meets_rto);
+            let (rpo_class, rpo_words) = mark(s.meets_rpo);
+            view! {
+                <tr class:recommended=is_recommended data-strategy=s.id.clone()>
+                    <th scope="row">
+                        {s.name.clone()}
+                        {is_recommended.then(|| view! { " " <span class="badge recommended">"Recommended"</span> })}
+                        {s.chosen.then(|| view! { " " <span class="badge chosen">"Your choice"</span> })}
+                    </th>
+                    <td class="num">{format::money(s.monthly, &currency)}</td>
+                    <td class="num">{format::money(s.annual, &currency)}</td>
+                    <td class="num">{s.relative_to_one_region.map(format::multiple).unwrap_or_else(|| "–".into())}</td>
+                    <td class="num">
+                        {format::duration_minutes(s.rto_minutes)}
+                        <span class=format!("check {rto_class}")>{format!(" {rto_words}")}</span>
+                    </td>
+                    <td class="num">
+                        {format::duration_minutes(s.rpo_minutes)}
+                        <span class=format!("check {rpo_class}")>{format!(" {rpo_words}")}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="strategies-heading">
+            <div class="panel-head">
+                <h2 id="strategies-heading">"DR strategies"</h2>
+                <CsvLink path="/export/strategies.csv" link=link what="the strategy comparison" />
+            </div>
+            <p class="lede">
+                {format!(
+                    "Targets: RTO {}, RPO {}. The recommendation is the cheapest strategy that meets both.",
+                    format::duration_minutes(targets.rto_minutes),
+                    format::duration_minutes(targets.rpo_minutes),
+                )}
+            </p>
+            <div class="table-scroll">
+                <table class="figures-table" id="strategies">
+                    <caption>"Every strategy for this scenario"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Strategy"</th>
+                            <th scope="col" class="num">"Monthly"</th>
+                            <th scope="col" class="num">"Annual"</th>
+                            <th scope="col" class="num">"vs one region"</th>
+                            <th scope="col" class="num">"RTO"</th>
+                            <th scope="col" class="num">"RPO"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

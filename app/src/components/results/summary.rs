@@ -1,0 +1,130 @@
+//! The summary: the recommendation and the chosen plan's key figures.
+
+use engine::{Estimate, StrategyEstimate};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::format;
+
+/// Met or missed, in words as well as colour.
+fn target_check(achieved: Decimal, target: Decimal) -> (String, &'static str) {
+    if achieved <= target {
+        (
+            format!("met, {} to spare", format::duration_minutes(target - achieved)),
+            "met",
+        )
+    } else {
+        (
+            format!("missed by {}", format::duration_minutes(achieved - target)),
+            "missed",
+        )
+    }
+}
+
+/// The recommended strategy and why, then the chosen plan: cost, RTO/RPO
+/// against the targets, break-even, loss avoided and return on the DR spend.
+#[component]
+pub fn Summary(estimate: Estimate) -> impl IntoView {
+    let currency = estimate.currency.code.clone();
+    let money = move |m| format::money(m, &currency);
+    let recommended: Option<StrategyEstimate> = estimate
+        .recommendation
+        .strategy
+        .as_ref()
+        .and_then(|id| estimate.strategies.iter().find(|s| &s.id == id).cloned());
+    let chosen = estimate.strategies.iter().find(|s| s.chosen).cloned();
+    let targets = estimate.targets;
+    let reason = estimate.recommendation.reason.clone();
+    let risk = estimate.risk.clone();
+    let break_even = estimate.break_even.clone();
+
+    let headline = match &recommended {
+        Some(s) => view! {
+            <p class="headline">
+                <span class="badge recommended">"Recommended"</span>
+                " "<strong id="recommended-strategy">{s.name.clone()}</strong>
+                " at "<strong id="recommended-monthly">{money(s.monthly)}</strong>" a month ("
+                <span id="recommended-annual">{money(s.annual)}</span>" a year)"
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="headline">
+                <span class="badge missed">"No strategy meets both targets"</span>
+                " "<strong id="recommended-strategy">"none"</strong>
+            </p>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <section class="summary-panel" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">"Summary"</h2>
+            {headline}
+            <p class="reason" id="recommendation-reason">{reason}</p>
+            {chosen.map(|plan| {
+                let (rto_words, rto_class) = target_check(plan.rto_minutes, targets.rto_minutes);
+                let (rpo_words, rpo_class) = target_check(plan.rpo_minutes, targets.rpo_minutes);
+                view! {
+                    <h3>"Your plan: " <span id="chosen-strategy">{plan.name.clone()}</span></h3>
+                    <dl class="figures">
+                        <div>
+                            <dt>"Monthly cost"</dt>
+                            <dd id="plan-monthly">{money(plan.monthly)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Annual cost"</dt>
+                            <dd id="plan-annual">{money(plan.annual)}</dd>
+                        </div>
+                        <div>
+                            <dt>"RTO achieved"</dt>
+                            <dd>
+                                {format::duration_minutes(plan.rto_minutes)}
+                                <span class=format!("check {rto_class}")>
+                                    {format!(" (target {}: {rto_words})", format::duration_minutes(targets.rto_minutes))}
+                                </span>
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>"RPO achieved"</dt>
+                            <dd>
+                                {format::duration_minutes(plan.rpo_minutes)}
+                                <span class=format!("check {rpo_class}")>
+                                    {format!(" (target {}: {rpo_words})", format::duration_minutes(targets.rpo_minutes))}
+                                </span>
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>"Break-even"</dt>
+                            <dd>
+                                <span id="break-even-hours">{format::hours(break_even.hours)}</span>
+                                " hours of downtime a year"
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>"Downtime avoided"</dt>
+                            <dd>
+                                <span id="downtime-avoided">{format::hours(break_even.downtime_avoided_hours)}</span>
+                                " hours a year expected"
+                                {if break_even.covered { " (covers break-even)" } else { " (short of break-even)" }}
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>"Annual loss avoided"</dt>
+                            <dd id="ale-reduction">{money(risk.ale_reduction)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Return on the DR spend"</dt>
+                            <dd id="return-on-dr">
+                                {match risk.return_on_dr_spend {
+                                    Some(r) => format!("{} (loss avoided ÷ what DR adds, {} a year)", format::multiple(r), money(risk.dr_annual_cost)),
+                                    None => "DR adds nothing to the bill".to_string(),
+                                }}
+                            </dd>
+                        </div>
+                    </dl>
+                }
+            })}
+        </section>
+    }
+}
