@@ -60,7 +60,7 @@ pub struct Parameter {
 impl Parameter {
     /// The value this parameter has in `scenario`, as a link writes it (not percent-encoded).
     pub fn value(&self, scenario: &Scenario) -> String {
-        (self.get)(scenario)
+        shown(&(self.get)(scenario))
     }
 }
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod charts;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod pages;
 pub mod scenario_query;
 
@@ -35,6 +36,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
         .merge(charts::router())
+        .merge(export::router())
         .merge(pages::router(&state))
         .with_state(state)
 }
