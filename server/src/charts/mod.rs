@@ -1,0 +1,362 @@
+//! Charts drawn on the server with plotters, as SVG or PNG, from the engine's
+//! figures for the scenario in the share-link query.
+//!
+//! Each chart is a pure renderer (estimate in, image out) in its own file;
+//! `style` holds what they share. This file maps URLs to renderers and adds
+//! the HTTP headers: type, file name, and an ETag that names the exact bytes.
+
+mod break_even;
+mod cost_comparison;
+mod raster;
+mod risk_ale;
+mod risk_heatmap;
+mod strategy_frontier;
+pub mod style;
+
+use axum::{
+    extract::{RawQuery, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use engine::Estimate;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+pub use break_even::break_even;
+pub use cost_comparison::cost_comparison;
+pub use risk_ale::risk_ale;
+pub use risk_heatmap::risk_heatmap;
+pub use strategy_frontier::strategy_frontier;
+pub use style::{ChartOptions, Size};
+
+use crate::{AppState, Error, Result};
+
+/// Bumped whenever a renderer changes what it draws, so ETags of old
+/// drawings stop matching.
+const RENDERER_REVISION: &str = "charts-1";
+
+/// How long a client may reuse a chart without asking: the URL names the
+/// scenario, but a new catalog (a deploy) changes the figures, so an hour,
+/// then revalidation by ETag, which costs an estimate and no drawing.
+const CACHE_CONTROL: &str = "public, max-age=3600";
+
+/// The charts, each served as `/charts/<name>.svg` and `/charts/<name>.png`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Production only, full DR and optimized DR, stacked by component.
+    CostComparison,
+    /// Cumulative downtime loss against the annual DR cost.
+    BreakEven,
+    /// Likelihood × impact grid of the failure scenarios.
+    RiskHeatmap,
+    /// ALE without and with DR per failure scenario.
+    RiskAle,
+    /// Monthly cost against achieved RTO for every strategy.
+    StrategyFrontier,
+}
+
+impl Chart {
+    /// Every chart, in the order the page shows them.
+    pub const ALL: [Chart; 5] = [
+        Chart::CostComparison,
+        Chart::BreakEven,
+        Chart::RiskHeatmap,
+        Chart::RiskAle,
+        Chart::StrategyFrontier,
+    ];
+
+    /// The name in the URL and the file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::CostComparison => "cost-comparison",
+            Chart::BreakEven => "break-even",
+            Chart::RiskHeatmap => "risk-heatmap",
+            Chart::RiskAle => "risk-ale",
+            Chart::StrategyFrontier => "strategy-frontier",
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(
+        self,
+        root: &DrawingArea<DB, Shift>,
+        estimate: &Estimate,
+        opts: &ChartOptions,
+    ) -> Result<()> {
+        match self {
+            Chart::CostComparison => cost_comparison::draw(root, estimate, opts),
+            Chart::BreakEven => break_even::draw(root, estimate, opts),
+            Chart::RiskHeatmap => risk_heatmap::draw(root, estimate, opts),
+            Chart::RiskAle => risk_ale::draw(root, estimate, opts),
+            Chart::StrategyFrontier => strategy_frontier::draw(root, estimate, opts),
+        }
+    }
+}
+
+/// The image formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Vector, for the page and documents.
+    Svg,
+    /// Raster with the bundled font, for slides.
+    Png,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    /// The `Content-Type`.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Svg => "image/svg+xml",
+            Format::Png => "image/png",
+        }
+    }
+}
+
+/// Draws `chart` as an SVG document.
+pub fn svg(chart: Chart, estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
+    style::register_fonts();
+    let mut out = String::with_capacity(48 * 1024);
+    {
+        let root = SVGBackend::with_string(&mut out, opts.size.pixels()).into_drawing_area();
+        chart.draw(&root, estimate, opts)?;
+        root.present().map_err(style::drawing)?;
+    }
+    Ok(out)
+}
+
+/// Draws `chart` as a PNG file, in memory.
+pub fn png(chart: Chart, estimate: &Estimate, opts: &ChartOptions) -> Result<Vec<u8>> {
+    style::register_fonts();
+    raster::png(opts.size.pixels(), |root| chart.draw(root, estimate, opts))
+}
+
+/// Draws `chart` in `format`.
+pub fn render(chart: Chart, format: Format, estimate: &Estimate, opts: &ChartOptions) -> Result<Vec<u8>> {
+    match format {
+        Format::Svg => svg(chart, estimate, opts).map(String::into_bytes),
+        Format::Png => png(chart, estimate, opts),
+    }
+}
+
+/// `/charts/<name>.svg` and `/charts/<name>.png` for every [`Chart`].
+pub fn router() -> Router<AppState> {
+    let mut router = Router::new();
+    for chart in Chart::ALL {
+        for format in [Format::Svg, Format::Png] {
+            let path = format!("/charts/{}.{}", chart.name(), format.extension());
+            router = router.route(
+                &path,
+                get(move |state: State<AppState>, headers: HeaderMap, query: RawQuery| {
+                    serve(chart, format, state, headers, query)
+                }),
+            );
+        }
+    }
+    router
+}
+
+async fn serve(
+    chart: Chart,
+    format: Format,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response> {
+    let request = query::decode(&state.catalog, query.as_deref().unwrap_or(""))?;
+    let estimate = engine::estimate(&state.catalog, &request.scenario)?;
+    let etag = etag(&[
+        RENDERER_REVISION,
+        &estimate.catalog_version,
+        &request.canonical,
+        chart.name(),
+        format.extension(),
+        request.size.as_str(),
+    ]);
+    let file_name = format!(
+        "drplan-{}-{}.{}",
+        chart.name(),
+        slug(&request.scenario.name),
+        format.extension()
+    );
+    let mut response = if matches(&headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let opts = ChartOptions {
+            size: request.size,
+            scenario_name: request.scenario.name.clone(),
+        };
+        let body = match format {
+            Format::Svg => svg(chart, &estimate, &opts)?.into_bytes(),
+            // A slide-size PNG takes milliseconds of CPU: off the async workers.
+            Format::Png => tokio::task::spawn_blocking(move || png(chart, &estimate, &opts))
+                .await
+                .map_err(|e| Error::Internal(format!("drawing a PNG chart: {e}")))??,
+        };
+        let mut response = body.into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+        headers.insert(
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_str(&format!("inline; filename=\"{file_name}\""))
+                .map_err(|e| Error::Internal(format!("file name header: {e}")))?,
+        );
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).map_err(|e| Error::Internal(format!("ETag header: {e}")))?,
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+    Ok(response)
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`).
+fn matches(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == etag || tag == "*")
+}
+
+/// A strong ETag: FNV-1a (64 bit) of the parts, each followed by a 0 byte so
+/// `"ab","c"` and `"a","bc"` differ. FNV is written out here because it must
+/// give the same value in every build; std's `DefaultHasher` promises not to.
+pub fn etag(parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    format!("\"{hash:016x}\"")
+}
+
+/// A scenario name made safe for a file name: lower-case ASCII letters and
+/// digits separated by single hyphens, at most 60 characters, `scenario` if
+/// nothing is left. No quote, slash or control character can get through.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.truncate(60);
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "scenario".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+mod query {
+    //! Reads a chart URL's query: the share link, plus the chart's own `size`.
+
+    use super::Size;
+    use crate::{Error, Result};
+
+    /// What a chart request asks for.
+    pub(super) struct ChartRequest {
+        pub scenario: engine::Scenario,
+        /// The canonical share-link query of the scenario, for the ETag.
+        pub canonical: String,
+        pub size: Size,
+    }
+
+    /// Peels `size` off the query and hands the rest to
+    /// [`engine::link::decode`], the one reader of share links, so a chart
+    /// URL is a share link plus `size` and its field errors are the API's.
+    /// A bad `size` is reported together with the link's own errors.
+    pub(super) fn decode(catalog: &engine::Catalog, query: &str) -> Result<ChartRequest> {
+        let mut size = None;
+        let mut errors = Vec::new();
+        let mut rest = Vec::new();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if name != "size" {
+                rest.push(pair);
+                continue;
+            }
+            match (size, Size::parse(value)) {
+                (Some(_), _) => errors.push(field_error(value, "size is given more than once; give it once")),
+                (None, Some(parsed)) => size = Some(parsed),
+                (None, None) => errors.push(field_error(
+                    value,
+                    &format!("size {value:?} is not a chart size; allowed: page (800×450), slide (1600×900)"),
+                )),
+            }
+        }
+        let decoded = engine::link::decode(catalog, &rest.join("&"));
+        let decoded = match decoded {
+            Ok(decoded) if errors.is_empty() => decoded,
+            Ok(_) => return Err(Error::BadRequest(errors)),
+            Err(engine::Error::Invalid(mut link_errors)) => {
+                link_errors.append(&mut errors);
+                return Err(Error::BadRequest(link_errors));
+            }
+            Err(other) => return Err(other.into()),
+        };
+        let canonical = engine::link::encode(catalog, &decoded.scenario);
+        Ok(ChartRequest {
+            scenario: decoded.scenario,
+            canonical,
+            size: size.unwrap_or_default(),
+        })
+    }
+
+    fn field_error(value: &str, message: &str) -> engine::FieldError {
+        engine::FieldError {
+            field: "size".to_owned(),
+            value: value.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        for (name, expected) in [
+            (
+                "Production-tier example (domain.md §2)",
+                "production-tier-example-domain-md-2",
+            ),
+            ("", "scenario"),
+            ("\"; rm -rf / ", "rm-rf"),
+            ("Ünïcode only ★", "n-code-only"),
+            ("日本", "scenario"),
+        ] {
+            assert_eq!(slug(name), expected, "{name}");
+        }
+        assert!(slug(&"a".repeat(300)).len() <= 60);
+    }
+
+    #[test]
+    fn etags_are_stable_and_separate_their_parts() {
+        // Pinned: the value must not change between builds or Rust versions.
+        assert_eq!(etag(&["a"]), "\"089be207b544f1e4\"");
+        assert_ne!(etag(&["ab", "c"]), etag(&["a", "bc"]));
+    }
+}

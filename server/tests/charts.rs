@@ -1,0 +1,449 @@
+//! The chart endpoints over HTTP, through the router with no socket: headers,
+//! the figures drawn (read back with an XML parser), PNG files, caching and
+//! the error paths. `DRPLAN_CHART_OUT=/tmp/charts` also keeps every image
+//! drawn by `every_chart_renders_in_both_formats_and_sizes`, to look at.
+
+// The §3 scenario edits a few fields of the default; that reads better than struct-update syntax.
+#![allow(clippy::field_reassign_with_default)]
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    http::{header, HeaderMap, Request, StatusCode},
+    Router,
+};
+use engine::scenario::StandbyMode;
+use engine::{Money, Scenario};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use rust_decimal::Decimal;
+use server::charts::Chart;
+use tower::ServiceExt;
+
+fn router() -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("drplan")
+        .site_root("target/site")
+        .build();
+    server::app(server::AppState {
+        leptos_options,
+        catalog: Arc::new(engine::Catalog::shipped()),
+    })
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: header::HeaderName) -> &str {
+        self.headers.get(&name).map_or("", |v| v.to_str().unwrap())
+    }
+
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("UTF-8 body")
+    }
+}
+
+async fn get_with(uri: &str, if_none_match: Option<&str>) -> Reply {
+    let mut request = Request::get(uri);
+    if let Some(tag) = if_none_match {
+        request = request.header(header::IF_NONE_MATCH, tag);
+    }
+    let response = router().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Reply { status, headers, body }
+}
+
+async fn get(uri: &str) -> Reply {
+    get_with(uri, None).await
+}
+
+/// domain.md §3's inputs (the same as engine/tests/common's `section3`).
+fn section3() -> Scenario {
+    let mut s = Scenario::default();
+    s.name = "Full versus optimized DR (domain.md §3)".to_owned();
+    s.compute.monthly = Some(Money::from_units(2_000));
+    s.compute.secondary_monthly = None;
+    s.vector_db.monthly = Some(Money::from_units(1_500));
+    s.vector_db.secondary_monthly = None;
+    s.storage.monthly = Some(Money::from_units(500));
+    s.storage.secondary_monthly = None;
+    s.workload.monthly_spend = Some(Money::from_units(3_000));
+    for link in &mut s.providers[1..] {
+        link.standby = StandbyMode::PayPerUse;
+        link.provisioned_monthly = Money::ZERO;
+    }
+    s.network.primary_monthly = Money::from_units(300);
+    s.network.cross_region_monthly = Some(Money::ZERO);
+    s.network.replication_monthly = Some(Money::from_units(500));
+    s.monitoring_monthly = Money::ZERO;
+    s.strategy = "warm_standby".to_owned();
+    s.standby_fraction = Decimal::new(2, 1);
+    s
+}
+
+/// The share-link query of a scenario, as the page would write it.
+fn link(scenario: &Scenario) -> String {
+    engine::link::encode(&engine::Catalog::shipped(), scenario)
+}
+
+/// A 120-character name and euros: the case that breaks careless layouts.
+fn long_euro_query() -> String {
+    let mut s = Scenario::default();
+    s.name = "Retrieval-augmented customer support assistant for the EMEA region with a second region and two standby LLM providers!!!"
+        .to_owned();
+    assert_eq!(s.name.chars().count(), 120);
+    s.currency.code = "EUR".to_owned();
+    s.currency.rate_from_usd = Decimal::new(92, 2);
+    link(&s)
+}
+
+/// The text of every `<text>` element, in document order.
+fn texts(svg: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).expect("the chart is well-formed XML");
+    assert_eq!(document.root_element().tag_name().name(), "svg");
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect()
+}
+
+fn has(texts: &[String], wanted: &str) -> bool {
+    texts.iter().any(|t| t == wanted)
+}
+
+/// Filled rectangles of `fill` wider than `min_width`, as (x, y, width, height).
+fn rects(svg: &str, fill: &str, min_width: f64) -> Vec<(f64, f64, f64, f64)> {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    let number = |n: &roxmltree::Node, a: &str| n.attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill").is_some_and(|f| f.eq_ignore_ascii_case(fill)))
+        .map(|n| {
+            (
+                number(&n, "x"),
+                number(&n, "y"),
+                number(&n, "width"),
+                number(&n, "height"),
+            )
+        })
+        .filter(|r| r.2 > min_width)
+        .collect()
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("a readable PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let info = reader.next_frame(&mut pixels).expect("one frame");
+    (info.width, info.height)
+}
+
+#[tokio::test]
+async fn every_chart_renders_in_both_formats_and_sizes() {
+    let keep = std::env::var_os("DRPLAN_CHART_OUT").map(std::path::PathBuf::from);
+    let long = long_euro_query();
+    let cases: [(&str, &str); 5] = [
+        ("default", ""),
+        ("long-eur", &long),
+        ("section3", &link(&section3())),
+        // Dear downtime, targets no strategy meets, no saving from optimizing.
+        (
+            "edge",
+            "downtime_cost_per_hour=1000000&rto=0.5&rpo=0&standby_fraction=1",
+        ),
+        // Cheap downtime: break-even far beyond the downtime avoided.
+        ("cheap", "downtime_cost_per_hour=100"),
+    ];
+    for chart in Chart::ALL {
+        for (case, query) in cases {
+            for (size, dimensions) in [("page", (800, 450)), ("slide", (1600, 900))] {
+                for format in ["svg", "png"] {
+                    let uri = format!("/charts/{}.{format}?{query}&size={size}", chart.name());
+                    let reply = get(&uri).await;
+                    assert_eq!(
+                        reply.status,
+                        StatusCode::OK,
+                        "{uri}: {:?}",
+                        String::from_utf8_lossy(&reply.body)
+                    );
+                    if format == "svg" {
+                        assert_eq!(reply.header(header::CONTENT_TYPE), "image/svg+xml", "{uri}");
+                        let document = roxmltree::Document::parse(reply.text()).expect("well-formed SVG");
+                        let root = document.root_element();
+                        let width: u32 = root.attribute("width").unwrap().parse().unwrap();
+                        let height: u32 = root.attribute("height").unwrap().parse().unwrap();
+                        assert_eq!((width, height), dimensions, "{uri}");
+                    } else {
+                        assert_eq!(reply.header(header::CONTENT_TYPE), "image/png", "{uri}");
+                        assert_eq!(png_size(&reply.body), dimensions, "{uri}");
+                    }
+                    assert!(reply.header(header::ETAG).starts_with('"'), "{uri}");
+                    assert_eq!(reply.header(header::CACHE_CONTROL), "public, max-age=3600", "{uri}");
+                    if let Some(dir) = &keep {
+                        std::fs::create_dir_all(dir).unwrap();
+                        let file = dir.join(format!("{}-{case}-{size}.{format}", chart.name()));
+                        std::fs::write(file, &reply.body).unwrap();
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_file_name_says_which_chart_of_which_scenario() {
+    for (uri, expected) in [
+        (
+            "/charts/cost-comparison.svg".to_owned(),
+            "inline; filename=\"drplan-cost-comparison-production-tier-example-domain-md-2.svg\"",
+        ),
+        (
+            format!("/charts/risk-ale.png?{}", link(&section3())),
+            "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr-domain-md-3.png\"",
+        ),
+        (
+            "/charts/break-even.svg?name=%22%3B+evil%0D%0Aname".to_owned(),
+            "inline; filename=\"drplan-break-even-evil-name.svg\"",
+        ),
+    ] {
+        assert_eq!(get(&uri).await.header(header::CONTENT_DISPOSITION), expected, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn the_cost_comparison_of_section_3_shows_its_totals_and_the_saving() {
+    let svg = get(&format!("/charts/cost-comparison.svg?{}", link(&section3()))).await;
+    let texts = texts(svg.text());
+    for wanted in [
+        "$7.3K",
+        "$11.8K",
+        "$8.2K",
+        "saves $3.6K a month",
+        "30.5 % less than full DR",
+        "Production only",
+        "Full DR",
+        "Optimized DR",
+        "$87.6K a year",
+        "$141.6K a year",
+        "$98.4K a year",
+        "Compute",
+        "Vector DB",
+        "AI API",
+        "Storage",
+        "Network",
+        "Compute $4K",
+        "AI API $3K",
+    ] {
+        assert!(has(&texts, wanted), "{wanted:?} missing from {texts:?}");
+    }
+    assert!(
+        !has(&texts, "Monitoring"),
+        "§3 has no monitoring, so no legend entry: {texts:?}"
+    );
+    // Bar heights, summed per bar, stand in the ratio of the totals.
+    let mut bars: Vec<(f64, f64)> = Vec::new();
+    for fill in ["#0072B2", "#E69F00", "#009E73", "#56B4E9", "#D55E00"] {
+        for (x, _, _, height) in rects(svg.text(), fill, 30.0) {
+            match bars.iter_mut().find(|(bx, _)| (*bx - x).abs() < 1.0) {
+                Some(bar) => bar.1 += height,
+                None => bars.push((x, height)),
+            }
+        }
+    }
+    bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert_eq!(bars.len(), 3, "{bars:?}");
+    let per_thousand = bars[0].1 / 7.3;
+    for (bar, total) in bars.iter().zip([7.3, 11.8, 8.2]) {
+        assert!((bar.1 / per_thousand - total).abs() < 0.05, "{bars:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_break_even_chart_marks_break_even_and_the_downtime_avoided() {
+    let texts = texts(get("/charts/break-even.svg").await.text());
+    for wanted in [
+        "break-even 6.24 h",
+        "$93.6K a year",
+        "expected downtime avoided 24.03 h a year",
+        "Downtime loss",
+        "Annual DR cost",
+        "Hours of downtime a year",
+        "USD a year",
+    ] {
+        assert!(has(&texts, wanted), "{wanted:?} missing from {texts:?}");
+    }
+    let doubled = texts_of("/charts/break-even.svg?downtime_cost_per_hour=30000").await;
+    assert!(has(&doubled, "break-even 3.12 h"), "{doubled:?}");
+}
+
+async fn texts_of(uri: &str) -> Vec<String> {
+    let reply = get(uri).await;
+    assert_eq!(reply.status, StatusCode::OK, "{uri}");
+    texts(reply.text())
+}
+
+#[tokio::test]
+async fn the_heatmap_places_every_risk_with_its_priority() {
+    let texts = texts_of("/charts/risk-heatmap.svg").await;
+    let joined = texts.join(" ");
+    for name in [
+        "AI provider outage",
+        "Database corruption",
+        "Region failure",
+        "Network partition",
+        "Application bug",
+        "Rate limit exceeded",
+        "Vector DB index loss",
+    ] {
+        assert!(joined.contains(name), "{name:?} missing from {texts:?}");
+    }
+    for band in ["Very low", "Medium", "High", "Catastrophic", "Impact →", "Likelihood →"] {
+        assert!(has(&texts, band), "{band:?} missing from {texts:?}");
+    }
+    // One priority badge per risk: domain.md §6 has one 5, four 4s and two 3s;
+    // the legend adds a sample badge "5" and one swatch label per priority.
+    let count = |p: &str| texts.iter().filter(|t| *t == p).count();
+    assert_eq!((count("5"), count("4"), count("3")), (3, 5, 3), "{texts:?}");
+}
+
+#[tokio::test]
+async fn the_ale_chart_shows_each_risk_without_and_with_dr() {
+    let texts = texts_of("/charts/risk-ale.svg").await;
+    for wanted in [
+        "$112.5K", // AI provider outage without DR
+        "$3K",     // …and with active-passive and a standby provider
+        "$97.5K",  // application bug: DR does not help
+        "Without DR",
+        "With DR (Active-passive)",
+    ] {
+        assert!(has(&texts, wanted), "{wanted:?} missing from {texts:?}");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("total $595.1K without DR, $234.7K with Active-passive")),
+        "{texts:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_frontier_highlights_the_recommended_strategy_against_the_target() {
+    let svg = get("/charts/strategy-frontier.svg").await;
+    let texts = texts(svg.text());
+    for wanted in [
+        "RTO target 30 min",
+        "Warm standby · $5.8K · 22 min",
+        "Active-passive · $7.8K · 10 min · current",
+        "Backup & restore · $5.4K · 6 h",
+        "Meets the RTO target",
+        "Recommended",
+    ] {
+        assert!(
+            has(&texts, wanted) || texts.iter().any(|t| t.starts_with(wanted)),
+            "{wanted:?} missing from {texts:?}"
+        );
+    }
+    let document = roxmltree::Document::parse(svg.text()).unwrap();
+    let bold: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("font-weight") == Some("bold"))
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    assert!(bold.iter().any(|t| t.starts_with("Warm standby")), "{bold:?}");
+    assert!(!bold.iter().any(|t| t.starts_with("Active-passive")), "{bold:?}");
+}
+
+#[tokio::test]
+async fn a_long_name_is_ellipsized_and_money_is_in_the_reporting_currency() {
+    let texts = texts_of(&format!("/charts/cost-comparison.svg?{}", long_euro_query())).await;
+    let subtitle = texts
+        .iter()
+        .find(|t| t.starts_with("Retrieval-augmented"))
+        .expect("the name heads the subtitle");
+    assert!(
+        subtitle.contains('…') && subtitle.ends_with("EUR a month · catalog 2026-11"),
+        "{subtitle}"
+    );
+    // 7,800 USD at 0.92 is 7,176 EUR.
+    assert!(has(&texts, "EUR 7.2K"), "{texts:?}");
+}
+
+#[tokio::test]
+async fn the_same_query_gives_the_same_bytes() {
+    let query = link(&section3());
+    for chart in Chart::ALL {
+        for format in ["svg", "png"] {
+            let uri = format!("/charts/{}.{format}?{query}", chart.name());
+            let (first, second) = (get(&uri).await, get(&uri).await);
+            assert_eq!(first.body, second.body, "{uri}");
+            assert_eq!(first.header(header::ETAG), second.header(header::ETAG), "{uri}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_matching_etag_is_a_304_and_any_change_changes_the_etag() {
+    let tag = get("/charts/cost-comparison.svg").await.header(header::ETAG).to_owned();
+    let again = get_with("/charts/cost-comparison.svg", Some(&tag)).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header(header::ETAG), tag);
+    let listed = get_with("/charts/cost-comparison.svg", Some(&format!("\"other\", W/{tag}"))).await;
+    assert_eq!(listed.status, StatusCode::NOT_MODIFIED);
+    let stale = get_with("/charts/cost-comparison.svg", Some("\"0000000000000000\"")).await;
+    assert_eq!(stale.status, StatusCode::OK);
+
+    let mut tags = vec![tag];
+    for uri in [
+        "/charts/cost-comparison.png",
+        "/charts/cost-comparison.svg?size=slide",
+        "/charts/break-even.svg",
+        "/charts/cost-comparison.svg?downtime_cost_per_hour=30000",
+    ] {
+        let tag = get(uri).await.header(header::ETAG).to_owned();
+        assert!(!tags.contains(&tag), "{uri} has a used ETag {tag}");
+        tags.push(tag);
+    }
+    // A link that spells the default out is the same scenario, so the same ETag.
+    let spelled = get("/charts/cost-comparison.svg?downtime_cost_per_hour=15000").await;
+    assert_eq!(spelled.header(header::ETAG), tags[0]);
+}
+
+#[tokio::test]
+async fn a_bad_query_is_a_400_naming_each_field_never_an_image() {
+    for (query, fields) in [
+        ("downtime_cost_per_hour=lots", vec!["downtime_cost_per_hour"]),
+        ("size=huge", vec!["size"]),
+        ("size=page&size=slide", vec!["size"]),
+        ("tierr=production", vec!["tierr"]),
+        (
+            "downtime_cost_per_hour=0&size=poster",
+            vec!["downtime_cost_per_hour", "size"],
+        ),
+    ] {
+        for format in ["svg", "png"] {
+            let uri = format!("/charts/strategy-frontier.{format}?{query}");
+            let reply = get(&uri).await;
+            assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+            assert_eq!(reply.header(header::CONTENT_TYPE), "application/json", "{uri}");
+            let json: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+            let named: Vec<&str> = json["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["field"].as_str().unwrap())
+                .collect();
+            assert_eq!(named, fields, "{uri}: {json}");
+        }
+    }
+}
