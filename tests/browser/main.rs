@@ -3,4 +3,5 @@
 //! `DRPLAN_BIN` and `LEPTOS_SITE_ROOT`.
 
 mod harness;
+mod planner;
 mod slice;

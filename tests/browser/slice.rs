@@ -70,10 +70,10 @@ async fn without_javascript_the_form_submits_and_the_server_renders_the_figures(
         .expect("submit");
     h.wait_for_text("#break-even-hours", "3.12").await;
     let url = h.client.current_url().await.expect("current url");
-    assert_eq!(
-        url.query(),
-        Some("downtime_cost_per_hour=30000"),
-        "the form submits GET to the same URL"
+    let query = url.query().unwrap_or_default();
+    assert!(
+        query.contains("downtime_cost_per_hour=30000"),
+        "the form submits GET to the same URL: {query}"
     );
     h.stop().await;
 }

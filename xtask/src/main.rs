@@ -79,6 +79,9 @@ fn test() -> Result<()> {
         "browser",
         "--test",
         "browser",
+        "--",
+        // One browser at a time: ten Chromiums on two cores starve each other.
+        "--test-threads=1",
     ]);
     command
         .env("DRPLAN_BIN", &built.server_binary)

@@ -20,6 +20,11 @@ pub fn Charts(link: String) -> impl IntoView {
     } else {
         format!("?{link}")
     };
+    let slide_query = if link.is_empty() {
+        "?size=slide".to_string()
+    } else {
+        format!("?{link}&size=slide")
+    };
     view! {
         <section class="panel charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading">"Charts"</h2>
@@ -31,7 +36,7 @@ pub fn Charts(link: String) -> impl IntoView {
                             <img src=format!("/charts/{name}.svg{query}") alt=alt loading="lazy" width="800" height="450" />
                             <figcaption>
                                 {alt}" · "
-                                <a href=format!("/charts/{name}.png{query}&size=slide")>"PNG for slides"</a>
+                                <a href=format!("/charts/{name}.png{slide_query}")>"PNG for slides"</a>
                             </figcaption>
                         </figure>
                     }

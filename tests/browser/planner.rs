@@ -1,0 +1,268 @@
+//! The planner as an architect uses it: read the recommendation, change the
+//! tier and the cost of downtime, share the link, make a mistake, go without
+//! JavaScript, and see it on a desktop and a phone.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+
+use crate::harness::{Harness, Scripts};
+
+/// The figures a finance reader would compare between two screens.
+async fn key_figures(h: &Harness) -> Vec<String> {
+    let mut figures = Vec::new();
+    for css in [
+        "#recommended-strategy",
+        "#plan-monthly",
+        "#plan-annual",
+        "#break-even-hours",
+        "#ale-reduction",
+    ] {
+        figures.push(h.text(css).await);
+    }
+    figures
+}
+
+#[tokio::test]
+async fn the_default_scenario_shows_the_recommendation_and_the_production_example_totals() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    assert_eq!(h.text("#recommended-strategy").await, "Warm standby");
+    assert_eq!(h.text("#chosen-strategy").await, "Active-passive");
+    assert_eq!(
+        h.text("#plan-monthly").await,
+        "$7,800.00",
+        "domain.md §2: 7,800 a month"
+    );
+    assert_eq!(
+        h.text("#plan-annual").await,
+        "$93,600.00",
+        "domain.md §2: 93,600 a year"
+    );
+    assert_eq!(h.text("#plan-lines-monthly").await, "$7,800.00", "line-by-line total");
+    assert_eq!(h.text("#break-even-hours").await, "6.24");
+    let errors = h.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.screenshot("planner-desktop").await;
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    h.client
+        .execute("window.__same_page = 'yes';", vec![])
+        .await
+        .expect("mark the page");
+    h.client
+        .find(Locator::Css("#tier"))
+        .await
+        .expect("tier picker")
+        .select_by_value("critical")
+        .await
+        .expect("pick critical");
+    h.wait_for_text("#recommended-strategy", "Active-active").await;
+    let url = h.client.current_url().await.expect("url");
+    assert!(
+        url.query().unwrap_or_default().contains("tier=critical"),
+        "the address bar is the share link: {url}"
+    );
+    let same = h
+        .client
+        .execute("return window.__same_page;", vec![])
+        .await
+        .expect("read mark");
+    assert_eq!(same, "yes", "the recommendation changed through a page load");
+    let errors = h.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers() {
+    let first = Harness::start(Scripts::Enabled).await;
+    first.open("/").await;
+    first.wait_for_hydration().await;
+    first.type_into("#downtime_cost_per_hour", "42000").await;
+    first.wait_for_text("#break-even-hours", "2.23").await;
+    first
+        .client
+        .find(Locator::Css("#tier"))
+        .await
+        .unwrap()
+        .select_by_value("standard")
+        .await
+        .unwrap();
+    first.wait_for_text("#recommended-strategy", "Pilot light").await;
+    // Let the address bar catch up with the last answer.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let url = first.client.current_url().await.expect("url");
+    let link = format!("{}?{}", url.path(), url.query().unwrap_or_default());
+    assert!(
+        link.contains("downtime_cost_per_hour=42000") && link.contains("tier=standard"),
+        "{link}"
+    );
+    let shared_input = first
+        .client
+        .find(Locator::Css("#share-link"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        shared_input.as_deref(),
+        Some(link.as_str()),
+        "the Share link box holds the same link"
+    );
+    let before = key_figures(&first).await;
+    first.stop().await;
+
+    let second = Harness::start(Scripts::Enabled).await;
+    second.open(&link).await;
+    second.wait_for_hydration().await;
+    assert_eq!(key_figures(&second).await, before, "same link, same numbers");
+    let tier = second
+        .client
+        .find(Locator::Css("#tier"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(tier.as_deref(), Some("standard"), "same inputs");
+    second.stop().await;
+}
+
+#[tokio::test]
+async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_marked_stale() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    h.type_into("#standby_fraction", "1.5").await;
+    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
+    let mut message = String::new();
+    while std::time::Instant::now() < deadline && message.is_empty() {
+        message = h.text("#standby_fraction-error").await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        message.contains("standby_fraction") || message.contains("1.5"),
+        "names the value: {message:?}"
+    );
+    assert!(message.contains("between 0 and 1"), "says what is allowed: {message:?}");
+    let stale = h
+        .client
+        .find(Locator::Css(".results-body"))
+        .await
+        .unwrap()
+        .attr("data-stale")
+        .await
+        .unwrap();
+    assert_eq!(stale.as_deref(), Some("true"), "the kept figures are marked stale");
+    assert_eq!(
+        h.text("#plan-monthly").await,
+        "$7,800.00",
+        "the last valid figures stay"
+    );
+    let errors = h.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn the_provider_chain_reorders_with_the_keyboard() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    let before = h
+        .client
+        .find(Locator::Css("#p2-model"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    let up = h
+        .client
+        .find(Locator::Css("button[aria-label='Move the secondary provider up']"))
+        .await
+        .unwrap();
+    // Focus the button and press Enter, as a keyboard user would.
+    up.send_keys("\u{E007}").await.expect("press Enter on the button");
+    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
+    loop {
+        let first = h
+            .client
+            .find(Locator::Css("#p1-model"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        if first == before {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "p1 is still {first:?}, expected {before:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn without_javascript_a_submitted_form_gets_the_same_numbers() {
+    let with_js = Harness::start(Scripts::Enabled).await;
+    with_js.open("/?v=1&downtime_cost_per_hour=20000&tier=standard").await;
+    with_js.wait_for_hydration().await;
+    let expected = key_figures(&with_js).await;
+    with_js.stop().await;
+
+    let h = Harness::start(Scripts::Disabled).await;
+    h.open("/").await;
+    h.type_into("#downtime_cost_per_hour", "20000").await;
+    h.client
+        .find(Locator::Css("#tier"))
+        .await
+        .unwrap()
+        .select_by_value("standard")
+        .await
+        .unwrap();
+    h.client
+        .find(Locator::Css("button.calculate"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_text("#recommended-strategy", &expected[0]).await;
+    assert_eq!(key_figures(&h).await, expected);
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn desktop_and_phone_screenshots() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.client.set_window_size(1366, 900).await.expect("desktop size");
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    h.screenshot("desktop-1366x900").await;
+    h.client.set_window_size(390, 844).await.expect("phone size");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let overflow = h
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .expect("measure overflow");
+    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways on a phone");
+    h.screenshot("phone-390x844").await;
+    h.stop().await;
+}
