@@ -7,6 +7,7 @@ pub mod config;
 pub mod error;
 pub mod export;
 pub mod pages;
+pub mod reference;
 pub mod scenario_query;
 
 use std::sync::Arc;
@@ -37,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(charts::router())
         .merge(export::router())
+        .merge(reference::router())
         .merge(pages::router(&state))
         .with_state(state)
 }

@@ -1,0 +1,78 @@
+//! The reference pages: the methodology and the catalog in force.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+async fn get(uri: &str) -> (StatusCode, String, String) {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("drplan")
+        .site_root("target/site")
+        .build();
+    let app = server::app(server::AppState {
+        leptos_options,
+        catalog: Arc::new(engine::Catalog::shipped()),
+    });
+    let response = app
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response.headers()[header::CONTENT_TYPE].to_str().unwrap().to_string();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, content_type, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn the_methodology_page_is_the_methodology_document_as_html() {
+    let (status, content_type, html) = get("/methodology").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    assert!(html.contains("<h1>Methodology</h1>"), "the document's title");
+    assert!(
+        html.contains("730 hours"),
+        "the month convention a finance reader checks"
+    );
+    assert!(html.contains(r#"<link rel="stylesheet" href="/pkg/drplan.css">"#));
+}
+
+#[tokio::test]
+async fn the_catalog_page_lists_every_price_with_its_source_and_date() {
+    let (status, _, html) = get("/catalog").await;
+    assert_eq!(status, StatusCode::OK);
+    let catalog = engine::Catalog::shipped();
+    assert!(html.contains(&format!("Price catalog {}", catalog.version())));
+    for model in catalog.models() {
+        assert!(
+            html.contains(&format!("<td>{}/{}</td>", model.provider, model.model)),
+            "model {}",
+            model.model
+        );
+    }
+    for class in catalog.storage_classes() {
+        assert!(
+            html.contains(&format!("<td>{}</td>", class.id)),
+            "storage class {}",
+            class.id
+        );
+    }
+    let rows = html.matches("<tr>").count();
+    let headers = 9; // one header row per table
+    let expected = headers
+        + catalog.regions().len()
+        + catalog.transfer_prices().len()
+        + catalog.providers().len()
+        + catalog.models().len()
+        + catalog.storage_classes().len()
+        + catalog.unit_prices().len()
+        + catalog.strategies().len()
+        + catalog.tiers().len()
+        + catalog.risks().len();
+    assert_eq!(rows, expected, "one row per catalog entry");
+}
