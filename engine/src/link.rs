@@ -898,7 +898,12 @@ fn unknown(name: &str) -> String {
         .map(|known| (distance(name, known), known))
         .min();
     let hint = match closest {
-        Some((d, known)) if d <= 3 => format!(" (did you mean {known}?)"),
+        // Close enough to be a typo, or the start of a longer name ("downtime").
+        Some((d, known)) if d <= 2 && 2 * d < name.len() => format!(" (did you mean {known}?)"),
+        _ if name.len() >= 3 => PARAMETERS
+            .iter()
+            .find(|p| p.name.starts_with(name))
+            .map_or_else(String::new, |p| format!(" (did you mean {}?)", p.name)),
         _ => String::new(),
     };
     format!("{name} is not a link parameter{hint}; the parameters are listed in docs/share-links.md")

@@ -26,6 +26,52 @@ pub struct Cli {
 pub enum Command {
     /// Serve the planner over HTTP (the default).
     Serve(ServeArgs),
+    /// Estimate a scenario without a server and print it.
+    Estimate(EstimateArgs),
+}
+
+/// What `drplan estimate` reads and how it prints.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EstimateArgs {
+    /// A scenario file (`.json` or `.toml`; fields left out take the defaults),
+    /// or a share link (`http://…/?v=1&…`, `?tier=critical`, `tier=critical`);
+    /// the production-tier example when omitted.
+    pub scenario: Option<String>,
+    /// How to print the estimate.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Which CSV table to print with `--format csv`.
+    #[arg(long, value_enum, default_value_t = CsvTable::Report)]
+    pub table: CsvTable,
+    /// Folder of catalog CSV files (a company's own price book) instead of the shipped catalog.
+    #[arg(long, env = "DRPLAN_CATALOG")]
+    pub catalog: Option<PathBuf>,
+}
+
+/// Output formats of `drplan estimate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for a terminal.
+    Table,
+    /// The JSON of `GET /api/v1/estimate`.
+    Json,
+    /// One CSV table (see `--table`), as `/export/*.csv` writes it.
+    Csv,
+}
+
+/// The CSV tables `--format csv` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvTable {
+    /// Every link parameter with its value.
+    Inputs,
+    /// Cost lines of every plan, with totals.
+    Costs,
+    /// Every strategy's cost and recovery times.
+    Strategies,
+    /// The risk matrix.
+    Risk,
+    /// The combined report for finance.
+    Report,
 }
 
 /// Where to listen and where the site files are.
@@ -37,6 +83,9 @@ pub struct ServeArgs {
     /// Folder holding the built site (pkg/drplan.js, pkg/drplan_bg.wasm, pkg/drplan.css).
     #[arg(long, env = "LEPTOS_SITE_ROOT")]
     pub site_root: Option<PathBuf>,
+    /// Folder of catalog CSV files (a company's own price book) instead of the shipped catalog.
+    #[arg(long, env = "DRPLAN_CATALOG")]
+    pub catalog: Option<PathBuf>,
 }
 
 impl Cli {
@@ -44,7 +93,7 @@ impl Cli {
     pub fn serve_args(&self) -> ServeArgs {
         match &self.command {
             Some(Command::Serve(args)) => args.clone(),
-            None => self.serve.clone(),
+            Some(Command::Estimate(_)) | None => self.serve.clone(),
         }
     }
 }

@@ -50,7 +50,17 @@ impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match self {
             Error::BadRequest(errors) => fields(StatusCode::BAD_REQUEST, &errors),
-            Error::Unprocessable(errors) => fields(StatusCode::UNPROCESSABLE_ENTITY, &errors),
+            Error::Unprocessable(errors) => {
+                // The engine's messages name the range, not the value; say both.
+                let errors: Vec<engine::FieldError> = errors
+                    .into_iter()
+                    .map(|e| engine::FieldError {
+                        message: with_value(&e),
+                        ..e
+                    })
+                    .collect();
+                fields(StatusCode::UNPROCESSABLE_ENTITY, &errors)
+            }
             Error::Internal(detail) => {
                 eprintln!("internal error: {detail}");
                 let body = ErrorBody {
@@ -76,4 +86,16 @@ fn fields(status: StatusCode, errors: &[engine::FieldError]) -> Response {
             .collect(),
     };
     (status, Json(body)).into_response()
+}
+
+/// `"0": the cost of an hour of downtime must be …` or `"5000" must be at most 1440`:
+/// the message with the offending value in front, unless it already quotes it.
+pub fn with_value(e: &engine::FieldError) -> String {
+    if e.value.is_empty() || e.message.starts_with('"') {
+        e.message.clone()
+    } else if e.message.starts_with("must ") || e.message.starts_with("is ") {
+        format!("{:?} {}", e.value, e.message)
+    } else {
+        format!("{:?}: {}", e.value, e.message)
+    }
 }

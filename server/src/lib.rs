@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod cli;
 pub mod config;
 pub mod error;
 pub mod export;

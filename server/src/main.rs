@@ -1,14 +1,24 @@
-//! The `drplan` binary: parses the command line, loads the catalog and serves.
+//! The `drplan` binary: parses the command line, then serves (the default) or estimates one scenario.
 
 use std::{process::ExitCode, sync::Arc};
 
 use clap::Parser;
-use server::{app, config, AppState};
+use server::{app, cli, config, AppState};
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = config::Cli::parse();
+    if let Some(config::Command::Estimate(args)) = &cli.command {
+        return cli::estimate(args);
+    }
     let args = cli.serve_args();
+    let catalog = match cli::load_catalog(args.catalog.as_deref()) {
+        Ok(catalog) => catalog,
+        Err(message) => {
+            eprintln!("drplan: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let leptos_options = match config::leptos_options(&args) {
         Ok(options) => options,
         Err(message) => {
@@ -19,7 +29,7 @@ async fn main() -> ExitCode {
     let addr = leptos_options.site_addr;
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        catalog: Arc::new(engine::Catalog::shipped()),
+        catalog: Arc::new(catalog),
     };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
