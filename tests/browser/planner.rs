@@ -266,3 +266,60 @@ async fn desktop_and_phone_screenshots() {
     h.screenshot("phone-390x844").await;
     h.stop().await;
 }
+
+/// Milliseconds from an input event to the new break-even on the page, as the
+/// browser measures it (debounce, server function and render included).
+async fn update_latency_ms(h: &Harness, value: &str) -> f64 {
+    let script = r#"
+        const [value, done] = arguments;
+        const results = document.querySelector('.results');
+        const before = document.querySelector('#break-even-hours').textContent;
+        let start = 0;
+        const observer = new MutationObserver(() => {
+            const now = document.querySelector('#break-even-hours');
+            if (now && now.textContent !== before) {
+                observer.disconnect();
+                done(performance.now() - start);
+            }
+        });
+        observer.observe(results, { subtree: true, childList: true, characterData: true });
+        const input = document.querySelector('#downtime_cost_per_hour');
+        input.value = value;
+        start = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    "#;
+    let elapsed = h
+        .client
+        .execute_async(script, vec![value.into()])
+        .await
+        .expect("the figures update");
+    elapsed.as_f64().expect("milliseconds")
+}
+
+#[tokio::test]
+async fn results_follow_the_last_keystroke_and_the_latency_is_recorded() {
+    let h = Harness::start(Scripts::Enabled).await;
+    h.open("/").await;
+    h.wait_for_hydration().await;
+    let mut samples = Vec::new();
+    for round in 0..15 {
+        let value = format!("{}", 16_000 + round * 1_000);
+        samples.push(update_latency_ms(&h, &value).await);
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let median = samples[samples.len() / 2];
+    let worst = samples[samples.len() - 1];
+    let report = format!(
+        "update latency over {} edits: median {median:.1} ms, max {worst:.1} ms\n",
+        samples.len()
+    );
+    print!("{report}");
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target");
+    std::fs::write(folder.join("browser-latency.txt"), report).expect("record the latency");
+    assert_eq!(
+        h.text("#break-even-hours").await,
+        "3.12",
+        "the last edit (30,000 an hour) is what the page shows"
+    );
+    h.stop().await;
+}

@@ -163,7 +163,7 @@ fn message_for(errors: &[FieldMessage], name: &str) -> Option<String> {
 #[component]
 pub fn InputsForm(
     fields: RwSignal<Fields>,
-    errors: Memo<Vec<FieldMessage>>,
+    errors: Signal<Vec<FieldMessage>>,
     options: CatalogChoices,
     #[prop(into)] on_submit: Callback<leptos::ev::SubmitEvent>,
 ) -> impl IntoView {
@@ -240,7 +240,7 @@ pub fn InputsForm(
 fn Field(
     name: &'static str,
     fields: RwSignal<Fields>,
-    errors: Memo<Vec<FieldMessage>>,
+    errors: Signal<Vec<FieldMessage>>,
     options: StoredValue<CatalogChoices>,
 ) -> impl IntoView {
     let Some(p) = parameter(name) else {
@@ -318,7 +318,7 @@ fn Field(
 #[component]
 fn ProviderChain(
     fields: RwSignal<Fields>,
-    errors: Memo<Vec<FieldMessage>>,
+    errors: Signal<Vec<FieldMessage>>,
     options: StoredValue<CatalogChoices>,
 ) -> impl IntoView {
     let rows = Memo::new(move |_| fields.with(form::providers));
@@ -375,7 +375,7 @@ fn ProviderLinkRow(
     count: usize,
     row: ProviderRow,
     edit: impl Fn(Box<dyn FnOnce(&mut Vec<ProviderRow>)>) + Copy + Send + Sync + 'static,
-    errors: Memo<Vec<FieldMessage>>,
+    errors: Signal<Vec<FieldMessage>>,
     options: StoredValue<CatalogChoices>,
 ) -> impl IntoView {
     let param = PROVIDER_PARAMS[index];

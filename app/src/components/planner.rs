@@ -30,7 +30,9 @@ pub fn PlannerPage() -> impl IntoView {
     let options = OnceResource::new(fetch_catalog_choices());
     let last_good: RwSignal<Option<Figures>> = RwSignal::new(None);
 
-    let errors = Memo::new(move |_| match outcome.get() {
+    // Derived, not memoised: read where it is used, inside the Transition,
+    // so hydration sees the resource read under a suspense boundary.
+    let errors = Signal::derive(move || match outcome.get() {
         Some(Ok(PlanOutcome::Invalid(errors))) => errors,
         Some(Err(error)) => vec![FieldMessage {
             field: String::new(),
@@ -70,14 +72,14 @@ pub fn PlannerPage() -> impl IntoView {
             </nav>
         </header>
         <main class="planner" data-hydrated=move || hydrated.get().to_string()>
-            <Suspense fallback=|| view! { <p>"Loading the catalog…"</p> }>
+            <Transition fallback=|| view! { <p>"Loading the catalog…"</p> }>
                 {move || options.get().map(|options| match options {
                     Ok(options) => view! {
                         <InputsForm fields=fields errors=errors options=options on_submit=on_submit />
                     }.into_any(),
                     Err(error) => view! { <p class="error">{format!("The catalog could not be loaded: {error}")}</p> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
             <div class="results" aria-live="polite">
                 <Transition fallback=|| view! { <p>"Calculating…"</p> }>
                     {move || outcome.get().map(|result| match result {
