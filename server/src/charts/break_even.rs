@@ -33,7 +33,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         root,
         &theme,
         "Break-even: downtime loss against the annual DR cost",
-        &format!("{currency} · downtime costs {per_hour_text} an hour"),
+        &format!(
+            "{currency} · downtime costs {per_hour_text} an hour · catalog {}",
+            estimate.catalog_version
+        ),
         opts,
     )?;
     let (legend_area, plot_area) = body.split_vertically(theme.px(30.0));

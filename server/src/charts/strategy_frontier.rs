@@ -49,9 +49,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         &theme,
         "DR strategies: monthly cost against recovery time",
         &format!(
-            "{currency} a month · targets RTO {}, RPO {}",
+            "{currency} a month · targets RTO {}, RPO {} · catalog {}",
             style::duration(target),
-            style::duration(estimate.targets.rpo_minutes)
+            style::duration(estimate.targets.rpo_minutes),
+            estimate.catalog_version
         ),
         opts,
     )?;
