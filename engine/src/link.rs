@@ -702,6 +702,17 @@ pub fn encode(catalog: &Catalog, scenario: &Scenario) -> String {
 /// [`Error::Invalid`], each naming the query parameter, the value and what is
 /// allowed; parameters not in the link keep [`Scenario::default`]'s values.
 pub fn decode(catalog: &Catalog, query: &str) -> Result<Decoded> {
+    read(Some(catalog), query)
+}
+
+/// Reads a share link's syntax only: unknown, repeated and unreadable
+/// parameters are errors, but values are not checked against ranges or the
+/// catalog. For tools and tests; a server or UI wants [`decode`].
+pub fn parse(query: &str) -> Result<Decoded> {
+    read(None, query)
+}
+
+fn read(catalog: Option<&Catalog>, query: &str) -> Result<Decoded> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut draft = Draft {
         scenario: Scenario::default(),
@@ -765,7 +776,8 @@ pub fn decode(catalog: &Catalog, query: &str) -> Result<Decoded> {
     }
     assemble(&mut draft, &mut errors);
     let scenario = draft.scenario;
-    if let Err(Error::Invalid(invalid)) = validate(catalog, &scenario) {
+    let checked = catalog.map_or(Ok(()), |catalog| validate(catalog, &scenario));
+    if let Err(Error::Invalid(invalid)) = checked {
         for e in invalid {
             let name = parameter_of(&e.field);
             // A parameter that could not be read kept its default; its own error says enough.
@@ -780,7 +792,7 @@ pub fn decode(catalog: &Catalog, query: &str) -> Result<Decoded> {
         return Err(Error::Invalid(errors));
     }
     let mut notices = Vec::new();
-    if let Some(made_with) = &link_catalog_version {
+    if let (Some(made_with), Some(catalog)) = (&link_catalog_version, catalog) {
         if made_with != catalog.version() {
             notices.push(format!(
                 "Prices changed since this link was made: catalog {made_with} → {}",
