@@ -8,6 +8,7 @@ use crate::rounding::hours;
 
 /// Break-even of the chosen DR plan (domain.md §2: 93,600 ÷ 15,000 = 6.24 hours).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BreakEven {
     /// `annual_dr_cost` ÷ `downtime_cost_per_hour`, to 0.01 h.
     pub hours: Decimal,

@@ -80,6 +80,7 @@ pub const UNIT_VECTOR_DB_GB_MONTH: &str = "vector_db_gb_month";
 
 /// A cloud region and how its prices compare with the reference region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     /// Region id, e.g. `us-east-1`.
     pub id: String,
@@ -99,6 +100,7 @@ pub struct Region {
 
 /// Price of moving one GB from one region to another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TransferPrice {
     /// Source region id, or `*` for any.
     pub from_region: String,
@@ -115,6 +117,7 @@ pub struct TransferPrice {
 
 /// An AI API provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provider {
     /// Provider id, e.g. `openai`.
     pub id: String,
@@ -128,6 +131,7 @@ pub struct Provider {
 
 /// What a model is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ModelKind {
     /// Text generation, priced per input and output token.
@@ -138,6 +142,7 @@ pub enum ModelKind {
 
 /// A model offered by a provider, with its token prices.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Model {
     /// Provider id (a row of providers.csv).
     pub provider: String,
@@ -165,6 +170,7 @@ pub struct Model {
 
 /// Which rung of the backup retention ladder a storage class serves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StorageTier {
     /// Hot: no retrieval fee or delay.
@@ -177,6 +183,7 @@ pub enum StorageTier {
 
 /// An object-storage class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorageClass {
     /// Class id, e.g. `s3-standard`.
     pub id: String,
@@ -203,6 +210,7 @@ pub struct StorageClass {
 
 /// A unit price used to derive a component's cost from a quantity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitPrice {
     /// Price id, e.g. `compute_vcpu_hour`.
     pub id: String,
@@ -221,6 +229,7 @@ pub struct UnitPrice {
 
 /// How a strategy's secondary gets its data back after a failover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DataMode {
     /// Data is restored from backups: restore time counts towards RTO.
@@ -231,6 +240,7 @@ pub enum DataMode {
 
 /// How data reaches the secondary, which fixes the RPO.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReplicationMode {
     /// Periodic snapshots: RPO = the snapshot interval.
@@ -243,6 +253,7 @@ pub enum ReplicationMode {
 
 /// A DR strategy and its per-layer factors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Strategy {
     /// Strategy id, e.g. `warm_standby`.
     pub id: String,
@@ -282,6 +293,7 @@ pub struct Strategy {
 
 /// A service tier with its recovery targets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tier {
     /// Tier id, e.g. `production`.
     pub id: String,
@@ -308,6 +320,7 @@ pub struct Tier {
 /// A (low, likely, high) range, e.g. for a Monte Carlo draw; the expected
 /// figures of the risk matrix use `likely`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Range {
     /// Low end (taken as the 5th percentile by a simulation).
     pub low: Decimal,
@@ -319,6 +332,7 @@ pub struct Range {
 
 /// How DR shortens a failure scenario's outage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mitigation {
     /// Traffic moves to the next provider in the chain: outage = provider failover minutes.
@@ -335,6 +349,7 @@ pub enum Mitigation {
 
 /// A failure scenario of the risk matrix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskScenario {
     /// Scenario id, e.g. `region_failure`.
     pub id: String,
@@ -397,6 +412,7 @@ struct RiskRow {
 
 /// The whole catalog: every table, with the catalog's version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalog {
     version: String,
     currency: String,

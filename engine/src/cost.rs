@@ -20,6 +20,7 @@ const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// What a cost line pays for (the rows of domain.md §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Component {
     /// Application compute.
@@ -62,6 +63,7 @@ impl Component {
 
 /// Where a cost line is incurred (the groups of domain.md §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
     /// The primary region (and the primary AI provider).
@@ -88,6 +90,7 @@ impl Location {
 
 /// The specific item a line pays for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Item {
     /// Application compute.
@@ -140,6 +143,7 @@ impl Item {
 
 /// One row of a cost breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CostLine {
     /// Component group (domain.md §3 rows).
     pub component: Component,
@@ -157,6 +161,7 @@ pub struct CostLine {
 
 /// A subtotal of a breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Subtotal<K> {
     /// What is summed (a component or a location).
     pub key: K,
@@ -168,6 +173,7 @@ pub struct Subtotal<K> {
 
 /// A DR plan's full breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanCost {
     /// Every line, primary first, then secondary, then cross-region.
     pub lines: Vec<CostLine>,

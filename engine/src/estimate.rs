@@ -18,6 +18,7 @@ use crate::validate::validate;
 /// Every figure drplan shows for a scenario. Money is in the reporting
 /// currency, rounded to cents per row; totals are sums of rounded rows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Estimate {
     /// Version of the catalog the figures come from, e.g. `2026-11`.
     pub catalog_version: String,
@@ -49,6 +50,7 @@ pub struct Estimate {
 
 /// What optimized DR saves over full DR.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Savings {
     /// Full DR monthly − optimized DR monthly.
     pub monthly: Money,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// `serde-str`), so JSON never passes money through a float. Deserializing
 /// accepts only strings; garbage is an error, never a panic.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct Money(Decimal);
 

@@ -15,6 +15,7 @@ const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
 /// Recovery costs and times for the scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recovery {
     /// Rebuilding the vector index from the corpus.
     pub reembedding: Reembedding,
@@ -26,6 +27,7 @@ pub struct Recovery {
 
 /// Re-embedding the corpus (domain.md §5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reembedding {
     /// Documents in the corpus.
     pub documents: u64,
@@ -41,6 +43,7 @@ pub struct Reembedding {
 
 /// Restoring the latest snapshot from one storage class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RestoreOption {
     /// Ladder rung.
     pub tier: StorageTier,

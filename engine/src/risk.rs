@@ -13,6 +13,7 @@ const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
 /// One failure scenario, costed for this scenario and the chosen strategy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskRow {
     /// Scenario id from the catalog.
     pub id: String,
@@ -105,6 +106,7 @@ impl RiskRow {
 
 /// The whole matrix with totals and the return on the DR spend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskMatrix {
     /// One row per catalog failure scenario.
     pub rows: Vec<RiskRow>,

@@ -17,6 +17,7 @@ use crate::validate as v;
 /// A DR planning scenario. `Scenario::default()` is the production-tier
 /// example of domain.md §2 (7,800 a month, break-even 6.24 hours).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Free text shown in reports; up to 200 characters.
@@ -82,6 +83,7 @@ pub struct Scenario {
 
 /// Recovery targets in minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
     /// Recovery time objective, minutes, 0–525,600 (one year).
@@ -94,6 +96,7 @@ pub struct Targets {
 
 /// How a provider in the chain stands by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StandbyMode {
     /// Costs nothing until traffic moves to it.
@@ -105,6 +108,7 @@ pub enum StandbyMode {
 
 /// One link of the AI provider chain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProviderLink {
     /// Provider id from the catalog, e.g. `openai`.
@@ -122,6 +126,7 @@ pub struct ProviderLink {
 
 /// Traffic on the primary AI provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
     /// Requests per month, 0–1,000,000,000,000.
@@ -141,6 +146,7 @@ pub struct Workload {
 
 /// Application compute.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Compute {
     /// vCPUs running at the primary, 0–1,000,000 (cost basis when `monthly` is absent).
@@ -159,6 +165,7 @@ pub struct Compute {
 
 /// The vector database.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VectorDb {
     /// Index size in GB, 0–1,000,000; when absent it is vectors × dimensions × 4 bytes.
@@ -182,6 +189,7 @@ pub struct VectorDb {
 
 /// Primary data storage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Storage {
     /// Data volume in GB, 0–1,000,000.
@@ -200,6 +208,7 @@ pub struct Storage {
 
 /// The corpus behind the vector index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Corpus {
     /// Number of documents, 0–10,000,000,000.
@@ -221,6 +230,7 @@ pub struct Corpus {
 
 /// Snapshots and the retention ladder (domain.md §5: 1 day standard, 7 days infrequent, 90 days archive).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Backups {
     /// Minutes between snapshots, 1 minute to 7 days (1–10,080).
@@ -251,6 +261,7 @@ pub struct Backups {
 
 /// Production and cross-region network.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Network {
     /// Production network at the primary (egress, load balancers), USD per month, 0–1,000,000,000.
@@ -275,6 +286,7 @@ pub struct Network {
 
 /// Reporting currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
     /// ISO 4217 code, three capital letters, e.g. `EUR`.

@@ -12,6 +12,7 @@ use crate::scenario::{Scenario, Targets};
 
 /// One strategy evaluated for the scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StrategyEstimate {
     /// Strategy id from the catalog.
     pub id: String,
@@ -51,6 +52,7 @@ impl StrategyEstimate {
 
 /// The cheapest strategy meeting both targets, or the closest miss.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendation {
     /// The recommended strategy id; `None` when no strategy meets both targets.
     pub strategy: Option<String>,

@@ -12,10 +12,14 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/estimate", get(estimate_from_query).post(estimate_from_json))
         .route("/api/v1/catalog", get(catalog))
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { Json(crate::openapi::document()) }),
+        )
 }
 
 /// An estimate with the scenario it was computed from and how to link to it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EstimateResponse {
     /// The canonical share-link query of the scenario (no leading `?`).
     pub share_link: String,
@@ -43,14 +47,40 @@ impl EstimateResponse {
     }
 }
 
-async fn estimate_from_query(
+/// The estimate of a share link.
+#[utoipa::path(
+    get,
+    path = "/api/v1/estimate",
+    tag = "estimate",
+    responses(
+        (status = 200, description = "The estimate", body = EstimateResponse),
+        (status = 400, description = "A parameter is unknown, repeated, unreadable or out of range", body = crate::error::ErrorBody),
+    )
+)]
+pub(crate) async fn estimate_from_query(
     State(state): State<AppState>,
     ScenarioQuery(decoded): ScenarioQuery,
 ) -> Result<Json<EstimateResponse>> {
     Ok(Json(EstimateResponse::new(&state.catalog, decoded)?))
 }
 
-async fn estimate_from_json(State(state): State<AppState>, body: Bytes) -> Result<Json<EstimateResponse>> {
+/// The estimate of a JSON scenario; fields left out keep the defaults.
+#[utoipa::path(
+    post,
+    path = "/api/v1/estimate",
+    tag = "estimate",
+    request_body(
+        content = engine::Scenario,
+        description = "A scenario; any field may be left out and keeps its default (objects merge field by field)",
+        content_type = "application/json"
+    ),
+    responses(
+        (status = 200, description = "The estimate", body = EstimateResponse),
+        (status = 400, description = "Not JSON, an unknown field or a value of the wrong type", body = crate::error::ErrorBody),
+        (status = 422, description = "Read, but a value is out of range or not in the catalog", body = crate::error::ErrorBody),
+    )
+)]
+pub(crate) async fn estimate_from_json(State(state): State<AppState>, body: Bytes) -> Result<Json<EstimateResponse>> {
     // The body, not axum's `Json`: its rejections are plain text, and every
     // error of this API is the same `{"errors":[…]}` shape.
     let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
@@ -73,7 +103,14 @@ async fn estimate_from_json(State(state): State<AppState>, body: Bytes) -> Resul
     }
 }
 
-async fn catalog(State(state): State<AppState>) -> Json<engine::Catalog> {
+/// Every table of the price catalog, with its version.
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog",
+    tag = "catalog",
+    responses((status = 200, description = "The catalog", body = engine::Catalog))
+)]
+pub(crate) async fn catalog(State(state): State<AppState>) -> Json<engine::Catalog> {
     Json(engine::Catalog::clone(&state.catalog))
 }
 

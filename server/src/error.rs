@@ -26,14 +26,19 @@ pub enum Error {
     Internal(String),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// The body of every 4xx and 5xx answer: `{"errors":[{"field","message"}]}`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ErrorBody<'a> {
+    /// Every problem at once.
     errors: Vec<ErrorEntry<'a>>,
 }
 
-#[derive(Serialize)]
-struct ErrorEntry<'a> {
+/// One problem.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ErrorEntry<'a> {
+    /// The query parameter or dotted JSON field, e.g. `downtime_cost_per_hour` or `workload.monthly_requests`; empty for the request as a whole.
     field: &'a str,
+    /// What is wrong and what is allowed, as a sentence without a trailing period.
     message: &'a str,
 }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod export;
+pub mod openapi;
 pub mod pages;
 pub mod reference;
 pub mod scenario_query;

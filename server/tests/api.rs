@@ -243,3 +243,106 @@ async fn the_catalog_comes_with_its_version() {
         .iter()
         .any(|r| r["id"] == "eu-west-1"));
 }
+
+// ---- OpenAPI ----
+
+/// A validator for the schema the document gives `method path` answering `status`.
+fn schema_for(doc: &Value, path: &str, method: &str, status: &str) -> jsonschema::Validator {
+    let schema = &doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
+    assert!(schema.is_object(), "no schema for {method} {path} {status}");
+    // The components travel with the reference so `#/components/schemas/…` resolves.
+    let root = json!({ "$ref": schema["$ref"], "components": doc["components"] });
+    jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{method} {path} {status}: {e}"))
+}
+
+fn problems(validator: &jsonschema::Validator, body: &Value) -> Vec<String> {
+    validator
+        .iter_errors(body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_3_1_and_lists_every_route_and_link_parameter() {
+    let (status, content_type, doc) = get("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    for (path, method) in [
+        ("/api/v1/estimate", "get"),
+        ("/api/v1/estimate", "post"),
+        ("/api/v1/catalog", "get"),
+    ] {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
+    }
+    let names: Vec<&str> = doc["paths"]["/api/v1/estimate"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for p in engine::link::PARAMETERS {
+        assert!(names.contains(&p.name), "{} is not documented", p.name);
+    }
+    assert!(names.contains(&"v") && names.contains(&"catalog"));
+}
+
+/// Real answers of every route and status validate against the document's schemas.
+#[tokio::test]
+async fn real_responses_validate_against_the_openapi_document() {
+    let (_, _, doc) = get("/api/v1/openapi.json").await;
+    let estimate = "/api/v1/estimate";
+    let gets = [
+        ("", "200"),
+        (
+            "?v=1&catalog=2026-08&tier=critical&currency=EUR&rate=0.9&rto=3&rpo=0&p3=&vector_gb=12.5&embedding_tpm=1000000\
+             &compute_monthly=&ai_monthly=2500&price.unit:compute_vcpu_hour:price=0.05&strategy=backup_restore",
+            "200",
+        ),
+        ("?tier=gold&zzz=1", "400"),
+    ];
+    for (query, status) in gets {
+        let (got, _, body) = get(&format!("{estimate}{query}")).await;
+        assert_eq!(got.as_str(), status, "{query}: {body}");
+        let found = problems(&schema_for(&doc, estimate, "get", status), &body);
+        assert!(found.is_empty(), "GET {query}: {found:#?}");
+    }
+    let posts = [
+        (
+            r#"{"downtime_cost_per_hour": "30000", "custom_targets": {"rto_minutes": "5", "rpo_minutes": "1"}}"#,
+            "200",
+        ),
+        ("{", "400"),
+        (r#"{"downtime_cost_per_hour": "0"}"#, "422"),
+    ];
+    for (body, status) in posts {
+        let (got, _, answer) = post(body).await;
+        assert_eq!(got.as_str(), status, "{body}: {answer}");
+        let found = problems(&schema_for(&doc, estimate, "post", status), &answer);
+        assert!(found.is_empty(), "POST {body}: {found:#?}");
+    }
+    let (_, _, catalog) = get("/api/v1/catalog").await;
+    let found = problems(&schema_for(&doc, "/api/v1/catalog", "get", "200"), &catalog);
+    assert!(found.is_empty(), "catalog: {found:#?}");
+}
+
+/// The schemas are strict enough to catch a drifting answer.
+#[tokio::test]
+async fn a_response_that_drifts_from_the_types_fails_validation() {
+    let (_, _, doc) = get("/api/v1/openapi.json").await;
+    let validator = schema_for(&doc, "/api/v1/estimate", "get", "200");
+    let (_, _, good) = get("/api/v1/estimate").await;
+    let mut money_as_float = good.clone();
+    money_as_float["estimate"]["dr_plan"]["monthly"] = json!(7800.0);
+    let mut missing = good.clone();
+    missing.as_object_mut().unwrap().remove("share_link");
+    let mut extra = good.clone();
+    extra["scenario"]["tierr"] = json!("critical");
+    for (what, body) in [
+        ("money as a float", money_as_float),
+        ("a missing field", missing),
+        ("an unknown scenario field", extra),
+    ] {
+        assert!(!problems(&validator, &body).is_empty(), "{what} passed validation");
+    }
+}
