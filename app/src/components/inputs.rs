@@ -313,6 +313,9 @@ fn Field(
     .into_any()
 }
 
+/// A change to the provider chain, applied to the rows in order.
+type ChainEdit = Box<dyn FnOnce(&mut Vec<ProviderRow>)>;
+
 /// The failover chain: up to three links, each added, removed and moved with
 /// buttons (so with the keyboard as well as the mouse).
 #[component]
@@ -322,7 +325,7 @@ fn ProviderChain(
     options: StoredValue<CatalogChoices>,
 ) -> impl IntoView {
     let rows = Memo::new(move |_| fields.with(form::providers));
-    let edit = move |change: Box<dyn FnOnce(&mut Vec<ProviderRow>)>| {
+    let edit = move |change: ChainEdit| {
         fields.update(|f| {
             let mut rows = form::providers(f);
             change(&mut rows);
@@ -374,7 +377,7 @@ fn ProviderLinkRow(
     index: usize,
     count: usize,
     row: ProviderRow,
-    edit: impl Fn(Box<dyn FnOnce(&mut Vec<ProviderRow>)>) + Copy + Send + Sync + 'static,
+    edit: impl Fn(ChainEdit) + Copy + Send + Sync + 'static,
     errors: Signal<Vec<FieldMessage>>,
     options: StoredValue<CatalogChoices>,
 ) -> impl IntoView {
