@@ -33,7 +33,7 @@ pub fn Charts(link: String) -> impl IntoView {
                 .map(|(name, alt)| {
                     view! {
                         <figure>
-                            <img src=format!("/charts/{name}.svg{query}") alt=alt loading="lazy" width="800" height="450" />
+                            <img src=format!("/charts/{name}.svg{query}") alt=alt width="800" height="450" />
                             <figcaption>
                                 {alt}" · "
                                 <a href=format!("/charts/{name}.png{slide_query}")>"PNG for slides"</a>
