@@ -7,13 +7,16 @@ use leptos::prelude::*;
 pub fn Charts(link: String) -> impl IntoView {
     let charts = [
         (
-            "costs",
+            "cost-comparison",
             "Cost comparison: production only, full DR and optimized DR, by component",
         ),
         ("break-even", "Break-even: downtime loss against the annual DR cost"),
-        ("strategies", "Strategy frontier: monthly cost against achieved RTO"),
-        ("risk", "Risk heatmap: likelihood against impact"),
-        ("ale", "Annual loss per failure scenario, without and with DR"),
+        (
+            "strategy-frontier",
+            "Strategy frontier: monthly cost against achieved RTO",
+        ),
+        ("risk-heatmap", "Risk heatmap: likelihood against impact"),
+        ("risk-ale", "Annual loss per failure scenario, without and with DR"),
     ];
     let query = if link.is_empty() {
         String::new()
