@@ -168,6 +168,49 @@ impl Harness {
         panic!("{css} still reads {last:?}, expected {expected:?}");
     }
 
+    /// Waits until the element at `css` has some text (a message appearing), and returns it.
+    pub async fn wait_for_message(&self, css: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            let text = self.text(css).await;
+            if !text.trim().is_empty() {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} stayed empty for {PATIENCE:?}");
+    }
+
+    /// The current `value` of the form control at `css`.
+    pub async fn value(&self, css: &str) -> String {
+        let control = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("find {css}: {e}"));
+        control.prop("value").await.expect("read the value").unwrap_or_default()
+    }
+
+    /// Waits until the form control at `css` holds `expected`.
+    pub async fn wait_for_value(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            last = self.value(css).await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} still holds {last:?}, expected {expected:?}");
+    }
+
+    /// Fails the test when the browser console has logged errors.
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+
     /// Replaces the value of the input at `css` with `text`, as typed keys.
     pub async fn type_into(&self, css: &str, text: &str) {
         let input = self

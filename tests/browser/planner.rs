@@ -42,8 +42,7 @@ async fn the_default_scenario_shows_the_recommendation_and_the_production_exampl
     );
     assert_eq!(h.text("#plan-lines-monthly").await, "$7,800.00", "line-by-line total");
     assert_eq!(h.text("#break-even-hours").await, "6.24");
-    let errors = h.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.assert_no_console_errors().await;
     h.screenshot("planner-desktop").await;
     h.stop().await;
 }
@@ -76,8 +75,7 @@ async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
         .await
         .expect("read mark");
     assert_eq!(same, "yes", "the recommendation changed through a page load");
-    let errors = h.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.assert_no_console_errors().await;
     h.stop().await;
 }
 
@@ -105,17 +103,9 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
         link.contains("downtime_cost_per_hour=42000") && link.contains("tier=standard"),
         "{link}"
     );
-    let shared_input = first
-        .client
-        .find(Locator::Css("#share-link"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
     assert_eq!(
-        shared_input.as_deref(),
-        Some(link.as_str()),
+        first.value("#share-link").await,
+        link,
         "the Share link box holds the same link"
     );
     let before = key_figures(&first).await;
@@ -125,15 +115,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
     second.open(&link).await;
     second.wait_for_hydration().await;
     assert_eq!(key_figures(&second).await, before, "same link, same numbers");
-    let tier = second
-        .client
-        .find(Locator::Css("#tier"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(tier.as_deref(), Some("standard"), "same inputs");
+    assert_eq!(second.value("#tier").await, "standard", "same inputs");
     second.stop().await;
 }
 
@@ -143,12 +125,7 @@ async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_ma
     h.open("/").await;
     h.wait_for_hydration().await;
     h.type_into("#standby_fraction", "1.5").await;
-    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
-    let mut message = String::new();
-    while std::time::Instant::now() < deadline && message.is_empty() {
-        message = h.text("#standby_fraction-error").await;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let message = h.wait_for_message("#standby_fraction-error").await;
     assert!(
         message.contains("standby_fraction") || message.contains("1.5"),
         "names the value: {message:?}"
@@ -168,8 +145,7 @@ async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_ma
         "$7,800.00",
         "the last valid figures stay"
     );
-    let errors = h.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.assert_no_console_errors().await;
     h.stop().await;
 }
 
@@ -178,14 +154,7 @@ async fn the_provider_chain_reorders_with_the_keyboard() {
     let h = Harness::start(Scripts::Enabled).await;
     h.open("/").await;
     h.wait_for_hydration().await;
-    let before = h
-        .client
-        .find(Locator::Css("#p2-model"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    let before = h.value("#p2-model").await;
     let up = h
         .client
         .find(Locator::Css("button[aria-label='Move the secondary provider up']"))
@@ -193,25 +162,7 @@ async fn the_provider_chain_reorders_with_the_keyboard() {
         .unwrap();
     // Focus the button and press Enter, as a keyboard user would.
     up.send_keys("\u{E007}").await.expect("press Enter on the button");
-    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
-    loop {
-        let first = h
-            .client
-            .find(Locator::Css("#p1-model"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap();
-        if first == before {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "p1 is still {first:?}, expected {before:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    h.wait_for_value("#p1-model", &before).await;
     h.stop().await;
 }
 

@@ -29,8 +29,7 @@ async fn page_hydrates_and_typing_changes_break_even_without_a_page_load() {
         "the figure changed through a page load, not a server function"
     );
     h.screenshot("slice-desktop").await;
-    let errors = h.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.assert_no_console_errors().await;
     h.stop().await;
 }
 
@@ -40,18 +39,12 @@ async fn invalid_downtime_cost_says_what_is_allowed_next_to_the_field() {
     h.open("/").await;
     h.wait_for_hydration().await;
     h.type_into("#downtime_cost_per_hour", "lots").await;
-    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
-    let mut message = String::new();
-    while std::time::Instant::now() < deadline && message.is_empty() {
-        message = h.text("#downtime_cost_per_hour-error").await;
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let message = h.wait_for_message("#downtime_cost_per_hour-error").await;
     assert!(
         message.contains("not a number"),
         "message next to the field: {message:?}"
     );
-    let errors = h.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    h.assert_no_console_errors().await;
     h.stop().await;
 }
 
