@@ -1,28 +1,17 @@
 //! The JSON API through the router with no socket: estimates from a link or a
 //! JSON scenario, the catalog, and every error path's status and body.
 
-use std::sync::Arc;
+mod common;
+
+use common::router;
 
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
-    Router,
 };
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-fn router() -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    })
-}
 
 async fn send(request: Request<Body>) -> (StatusCode, String, Value) {
     let response = router().oneshot(request).await.unwrap();

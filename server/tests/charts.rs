@@ -6,31 +6,20 @@
 // The §3 scenario edits a few fields of the default; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-use std::sync::Arc;
+mod common;
+
+use common::router;
 
 use axum::{
     body::Body,
     http::{header, HeaderMap, Request, StatusCode},
-    Router,
 };
 use engine::scenario::StandbyMode;
 use engine::{Money, Scenario};
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use rust_decimal::Decimal;
 use server::charts::Chart;
 use tower::ServiceExt;
-
-fn router() -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    })
-}
 
 struct Reply {
     status: StatusCode,

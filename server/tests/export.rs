@@ -1,28 +1,17 @@
 //! CSV downloads through the router: headers, columns read back with a CSV
 //! reader, totals equal to the sum of their rows, formula neutralisation.
 
-use std::sync::Arc;
+mod common;
+
+use common::router;
 
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
-    Router,
 };
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use rust_decimal::Decimal;
 use tower::ServiceExt;
-
-fn router() -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    })
-}
 
 struct Download {
     status: StatusCode,

@@ -1,25 +1,18 @@
 //! The reference pages: the methodology and the catalog in force.
 
-use std::sync::Arc;
+mod common;
+
+use common::router;
 
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
 };
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
 async fn get(uri: &str) -> (StatusCode, String, String) {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    let app = server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    });
-    let response = app
+    let response = router()
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();

@@ -1,27 +1,16 @@
 //! The first vertical slice over HTTP, through the router with no socket:
 //! the server-rendered page, the break-even chart and their error paths.
 
-use std::sync::Arc;
+mod common;
+
+use common::router;
 
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
-    Router,
 };
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use tower::ServiceExt;
-
-fn router() -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    })
-}
 
 async fn get(uri: &str) -> (StatusCode, String, String) {
     let response = router()
