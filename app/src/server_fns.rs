@@ -16,10 +16,13 @@ pub struct FieldMessage {
 /// The figures of a valid scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
-    /// Every figure, from the engine.
-    pub estimate: engine::Estimate,
+    /// The results sections (summary, tables, charts), rendered on the server
+    /// from the engine's estimate.
+    pub sections_html: String,
     /// The canonical share-link query (no `?`).
     pub link: String,
+    /// Version of the catalog the prices come from.
+    pub catalog_version: String,
     /// What the reader should know, e.g. that prices changed since the link was made.
     pub notices: Vec<String>,
 }
@@ -76,11 +79,15 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
         Err(error) => return PlanOutcome::Invalid(messages(error)),
     };
     match engine::estimate(catalog, &decoded.scenario) {
-        Ok(estimate) => PlanOutcome::Figures(Box::new(Figures {
-            estimate,
-            link: engine::link::encode(catalog, &decoded.scenario),
-            notices: decoded.notices,
-        })),
+        Ok(estimate) => {
+            let link = engine::link::encode(catalog, &decoded.scenario);
+            PlanOutcome::Figures(Box::new(Figures {
+                sections_html: crate::components::results::render(&estimate, &link),
+                catalog_version: estimate.catalog_version,
+                link,
+                notices: decoded.notices,
+            }))
+        }
         Err(error) => PlanOutcome::Invalid(messages(error)),
     }
 }

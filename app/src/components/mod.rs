@@ -2,4 +2,6 @@
 
 pub mod inputs;
 pub mod planner;
+// Rendered on the server only: the browser receives the sections as HTML.
+#[cfg(feature = "ssr")]
 pub mod results;

@@ -7,10 +7,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::inputs::InputsForm;
-use super::results::{
-    charts::Charts, cost_breakdown::CostBreakdown, recovery::RecoveryCosts, risk::RiskSection,
-    strategies::StrategyComparison, summary::Summary,
-};
 use crate::form::{self, Fields};
 use crate::server_fns::{fetch_catalog_choices, plan, FieldMessage, Figures, PlanOutcome};
 
@@ -104,12 +100,15 @@ pub fn PlannerPage() -> impl IntoView {
 }
 
 /// Every result section for one estimate; `stale` marks figures kept from
-/// the last valid input while the current one has errors.
+/// the last valid input while the current one has errors. The sections come
+/// as HTML the server rendered, so the browser's wasm carries neither their
+/// views nor the estimate's deserialiser.
 #[component]
 fn Results(figures: Figures, stale: bool) -> impl IntoView {
     let Figures {
-        estimate,
+        sections_html,
         link,
+        catalog_version,
         notices,
     } = figures;
     let share_url = format!("/?{link}");
@@ -123,14 +122,8 @@ fn Results(figures: Figures, stale: bool) -> impl IntoView {
             {(!notices.is_empty()).then(|| view! {
                 <ul class="notices" role="status">{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
-            // Each section's view type is erased: nested, they overflow the compiler's type depth.
-            {view! { <ShareBar url=share_url catalog_version=estimate.catalog_version.clone() link=link.clone() /> }.into_any()}
-            {view! { <Summary estimate=estimate.clone() /> }.into_any()}
-            {view! { <CostBreakdown estimate=estimate.clone() link=link.clone() /> }.into_any()}
-            {view! { <StrategyComparison estimate=estimate.clone() link=link.clone() /> }.into_any()}
-            {view! { <RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
-            {view! { <RecoveryCosts estimate=estimate /> }.into_any()}
-            {view! { <Charts link=link /> }.into_any()}
+            <ShareBar url=share_url catalog_version=catalog_version link=link />
+            <div class="results-sections" inner_html=sections_html></div>
         </div>
     }
 }

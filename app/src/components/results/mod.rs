@@ -9,6 +9,23 @@ pub mod summary;
 
 use leptos::prelude::*;
 
+/// Every results section for `estimate`, as HTML: summary, cost breakdown,
+/// strategies, risk, recovery and charts, each with its CSV and chart links
+/// carrying the share-link query `link`.
+pub fn render(estimate: &engine::Estimate, link: &str) -> String {
+    let link = link.to_string();
+    // Each section's view type is erased: nested, they overflow the compiler's type depth.
+    let sections = view! {
+        {view! { <summary::Summary estimate=estimate.clone() /> }.into_any()}
+        {view! { <cost_breakdown::CostBreakdown estimate=estimate.clone() link=link.clone() /> }.into_any()}
+        {view! { <strategies::StrategyComparison estimate=estimate.clone() link=link.clone() /> }.into_any()}
+        {view! { <risk::RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
+        {view! { <recovery::RecoveryCosts estimate=estimate.clone() /> }.into_any()}
+        {view! { <charts::Charts link=link /> }.into_any()}
+    };
+    sections.to_html()
+}
+
 /// A "Download CSV" link for one table, carrying the scenario's share-link query.
 #[component]
 pub fn CsvLink(
