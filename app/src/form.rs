@@ -76,10 +76,14 @@ pub fn set(fields: &mut Fields, name: &str, value: String) {
 
 /// The default value of every link parameter, decoded, in link order.
 pub fn defaults() -> Fields {
-    let scenario = engine::Scenario::default();
+    values_of(&engine::Scenario::default())
+}
+
+/// The value of every link parameter in `scenario`, decoded, in link order.
+pub fn values_of(scenario: &engine::Scenario) -> Fields {
     let mut fields = Vec::with_capacity(PARAMETERS.len());
     for p in PARAMETERS {
-        let raw = p.value(&scenario);
+        let raw = p.value(scenario);
         let value = parse_query(&format!("x={raw}"))
             .pop()
             .map(|(_, v)| v)

@@ -82,7 +82,7 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
         Ok(estimate) => {
             let link = engine::link::encode(catalog, &decoded.scenario);
             PlanOutcome::Figures(Box::new(Figures {
-                sections_html: crate::components::results::render(&estimate, &link),
+                sections_html: crate::components::results::render(&decoded.scenario, &estimate, &link),
                 catalog_version: estimate.catalog_version,
                 link,
                 notices: decoded.notices,

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod cost_breakdown;
+pub mod inputs_summary;
 pub mod recovery;
 pub mod risk;
 pub mod strategies;
@@ -10,9 +11,9 @@ pub mod summary;
 use leptos::prelude::*;
 
 /// Every results section for `estimate`, as HTML: summary, cost breakdown,
-/// strategies, risk, recovery and charts, each with its CSV and chart links
+/// strategies, risk, recovery, charts and (for print) the inputs of `scenario`, each with its CSV and chart links
 /// carrying the share-link query `link`.
-pub fn render(estimate: &engine::Estimate, link: &str) -> String {
+pub fn render(scenario: &engine::Scenario, estimate: &engine::Estimate, link: &str) -> String {
     let link = link.to_string();
     // Each section's view type is erased: nested, they overflow the compiler's type depth.
     let sections = view! {
@@ -22,6 +23,7 @@ pub fn render(estimate: &engine::Estimate, link: &str) -> String {
         {view! { <risk::RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
         {view! { <recovery::RecoveryCosts estimate=estimate.clone() /> }.into_any()}
         {view! { <charts::Charts link=link /> }.into_any()}
+        {view! { <inputs_summary::InputsSummary scenario=scenario.clone() /> }.into_any()}
     };
     sections.to_html()
 }
