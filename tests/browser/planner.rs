@@ -203,18 +203,21 @@ async fn desktop_and_phone_screenshots() {
     h.open("/").await;
     h.wait_for_hydration().await;
     h.screenshot("desktop-1366x900").await;
-    h.client.set_window_size(390, 844).await.expect("phone size");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let overflow = h
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await
-        .expect("measure overflow");
-    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways on a phone");
-    h.screenshot("phone-390x844").await;
+    // 390 is today's common phone; 360 the narrowest the page promises.
+    for width in [390, 360] {
+        h.client.set_window_size(width, 844).await.expect("phone size");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let overflow = h
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await
+            .expect("measure overflow");
+        assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways {width} px wide");
+        h.screenshot(&format!("phone-{width}x844")).await;
+    }
     h.stop().await;
 }
 
