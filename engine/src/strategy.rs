@@ -48,6 +48,18 @@ impl StrategyEstimate {
     pub fn meets(&self) -> bool {
         self.meets_rto && self.meets_rpo
     }
+
+    /// Target RTO − achieved RTO, in minutes: time to spare when positive or
+    /// zero, the miss when negative.
+    pub fn rto_margin_minutes(&self, targets: &Targets) -> Decimal {
+        targets.rto_minutes - self.rto_minutes
+    }
+
+    /// Target RPO − achieved RPO, in minutes: data-loss window to spare when
+    /// positive or zero, the miss when negative.
+    pub fn rpo_margin_minutes(&self, targets: &Targets) -> Decimal {
+        targets.rpo_minutes - self.rpo_minutes
+    }
 }
 
 /// The cheapest strategy meeting both targets, or the closest miss.
@@ -200,5 +212,27 @@ pub(crate) fn recommend(strategies: &[StrategyEstimate], targets: Targets, curre
             closest.name,
             misses.join(" and ")
         ),
+    }
+}
+
+#[cfg(test)]
+mod margin_tests {
+    use super::*;
+
+    #[test]
+    fn margins_are_target_minus_achieved() {
+        let estimate = crate::estimate(&Catalog::shipped(), &Scenario::default()).expect("the default estimates");
+        let targets = estimate.targets;
+        for s in &estimate.strategies {
+            assert_eq!(s.rto_margin_minutes(&targets) >= Decimal::ZERO, s.meets_rto, "{}", s.id);
+            assert_eq!(s.rpo_margin_minutes(&targets) >= Decimal::ZERO, s.meets_rpo, "{}", s.id);
+        }
+        let warm = estimate
+            .strategies
+            .iter()
+            .find(|s| s.id == "warm_standby")
+            .expect("warm standby");
+        // Production tier: RTO 30 min, warm standby recovers in 22 min (docs/methodology.md).
+        assert_eq!(warm.rto_margin_minutes(&targets), Decimal::from(8));
     }
 }

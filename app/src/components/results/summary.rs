@@ -7,15 +7,15 @@ use rust_decimal::Decimal;
 use crate::format;
 
 /// Met or missed, in words as well as colour.
-fn target_check(achieved: Decimal, target: Decimal) -> (String, &'static str) {
-    if achieved <= target {
+fn target_check(margin_minutes: Decimal) -> (String, &'static str) {
+    if margin_minutes >= Decimal::ZERO {
         (
-            format!("met, {} to spare", format::duration_minutes(target - achieved)),
+            format!("met, {} to spare", format::duration_minutes(margin_minutes)),
             "met",
         )
     } else {
         (
-            format!("missed by {}", format::duration_minutes(achieved - target)),
+            format!("missed by {}", format::duration_minutes(-margin_minutes)),
             "missed",
         )
     }
@@ -63,8 +63,8 @@ pub fn Summary(estimate: Estimate) -> impl IntoView {
             {headline}
             <p class="reason" id="recommendation-reason">{reason}</p>
             {chosen.map(|plan| {
-                let (rto_words, rto_class) = target_check(plan.rto_minutes, targets.rto_minutes);
-                let (rpo_words, rpo_class) = target_check(plan.rpo_minutes, targets.rpo_minutes);
+                let (rto_words, rto_class) = target_check(plan.rto_margin_minutes(&targets));
+                let (rpo_words, rpo_class) = target_check(plan.rpo_margin_minutes(&targets));
                 view! {
                     <h3>"Your plan: " <span id="chosen-strategy">{plan.name.clone()}</span></h3>
                     <dl class="figures">
