@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Placer, Rect, Theme, INK, MUTED};
+use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Placer, Rect, Theme, INK};
 use crate::Result;
 
 const LOSS: RGBColor = okabe_ito::BLUE;
@@ -99,21 +99,14 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map_err(style::drawing)?;
     let tick = |v: &f64| style::money_tick(*v, currency);
     let hour_tick = |v: &f64| format!("{} h", trim_float(*v));
-    chart
-        .configure_mesh()
-        .x_labels(8)
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(8)
         .y_labels(6)
         .x_label_formatter(&hour_tick)
         .y_label_formatter(&tick)
         .x_desc("Hours of downtime a year")
-        .y_desc(format!("{currency} a year"))
-        .axis_desc_style(theme.text(font_size::LABEL, INK))
-        .label_style(theme.text(font_size::TICK, MUTED))
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(theme.stroke(style::GRID, 1.0))
-        .axis_style(theme.stroke(MUTED, 1.0))
-        .draw()
-        .map_err(style::drawing)?;
+        .y_desc(format!("{currency} a year"));
+    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
 
     // The loss line leaves through the top of the plot when downtime is dear.
     let loss_end = if per_hour > 0.0 {

@@ -72,20 +72,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..3.0, 0.0..y_max)
         .map_err(style::drawing)?;
     let tick = |v: &f64| style::money_tick(*v, currency);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
         .y_label_formatter(&tick)
-        .y_desc(format!("{currency} a month"))
-        .axis_desc_style(theme.text(font_size::LABEL, INK))
-        .label_style(theme.text(font_size::TICK, MUTED))
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(theme.stroke(style::GRID, 1.0))
-        .axis_style(theme.stroke(MUTED, 1.0))
-        .draw()
-        .map_err(style::drawing)?;
+        .y_desc(format!("{currency} a month"));
+    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
 
     let value_style = theme.text(font_size::SMALL, INK);
     let bar_half = 0.31;

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Theme, INK, MUTED};
+use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Theme, INK};
 use crate::Result;
 
 /// Without DR: solid vermillion. With DR: sky blue with a blue outline. The
@@ -79,20 +79,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..x_max, 0.0..n)
         .map_err(style::drawing)?;
     let tick = |v: &f64| style::money_tick(*v, currency);
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_y_mesh()
         .y_labels(0)
         .x_labels(6)
         .x_label_formatter(&tick)
-        .x_desc(format!("Annualized loss expectancy, {currency} a year"))
-        .axis_desc_style(theme.text(font_size::LABEL, INK))
-        .label_style(theme.text(font_size::TICK, MUTED))
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(theme.stroke(style::GRID, 1.0))
-        .axis_style(theme.stroke(MUTED, 1.0))
-        .draw()
-        .map_err(style::drawing)?;
+        .x_desc(format!("Annualized loss expectancy, {currency} a year"));
+    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
 
     let value_style = theme.text(font_size::SMALL, INK);
     let (plot_right, _) = chart.backend_coord(&(x_max, 0.0));

@@ -87,23 +87,16 @@ pub(super) fn draw<DB: DrawingBackend>(
         .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
         .map_err(style::drawing)?;
     let tick = |v: &f64| style::money_tick(*v, currency);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .x_labels(0)
         // The log axis still labels one tick; the time ticks are drawn below.
         .x_label_formatter(&|_| String::new())
         .y_labels(6)
         .y_label_formatter(&tick)
         .x_desc("Achieved RTO (log scale)")
-        .y_desc(format!("{currency} a month"))
-        .axis_desc_style(theme.text(font_size::LABEL, INK))
-        .label_style(theme.text(font_size::TICK, MUTED))
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(theme.stroke(style::GRID, 1.0))
-        .axis_style(theme.stroke(MUTED, 1.0))
-        .draw()
-        .map_err(style::drawing)?;
+        .y_desc(format!("{currency} a month"));
+    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
 
     let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
     let (left, top) = px(x_lo, y_max);

@@ -3,6 +3,7 @@
 
 use std::sync::Once;
 
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -150,6 +151,25 @@ impl Theme {
     /// A stroke of `page_width` pixels at this size.
     pub fn stroke(&self, colour: RGBColor, page_width: f64) -> ShapeStyle {
         colour.stroke_width(self.px(page_width).max(1) as u32)
+    }
+
+    /// The house style of every chart's axes: labels, tick text, a light grid
+    /// on the major ticks only, muted axis lines. Each chart sets its ticks
+    /// and descriptions, then passes its mesh through here.
+    pub fn mesh<'m, 'a, 'b, X, Y, DB>(
+        &self,
+        mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    ) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+    where
+        X: Ranged,
+        Y: Ranged,
+        DB: DrawingBackend,
+    {
+        mesh.axis_desc_style(self.text(font_size::LABEL, INK))
+            .label_style(self.text(font_size::TICK, MUTED))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(self.stroke(GRID, 1.0))
+            .axis_style(self.stroke(MUTED, 1.0))
     }
 }
 
