@@ -79,18 +79,14 @@ pub fn defaults() -> Fields {
     values_of(&engine::Scenario::default())
 }
 
-/// The value of every link parameter in `scenario`, decoded, in link order.
+/// The value of every link parameter in `scenario`, as text, in link order.
+/// `Parameter::value` already gives the decoded text: decoding it again would
+/// turn a `+` typed in a name into a space.
 pub fn values_of(scenario: &engine::Scenario) -> Fields {
-    let mut fields = Vec::with_capacity(PARAMETERS.len());
-    for p in PARAMETERS {
-        let raw = p.value(scenario);
-        let value = parse_query(&format!("x={raw}"))
-            .pop()
-            .map(|(_, v)| v)
-            .unwrap_or_default();
-        fields.push((p.name.to_string(), value));
-    }
-    fields
+    PARAMETERS
+        .iter()
+        .map(|p| (p.name.to_string(), p.value(scenario)))
+        .collect()
 }
 
 /// The form's fields for a page opened with `query`: every parameter with its
@@ -257,6 +253,15 @@ mod tests {
         let catalog = engine::Catalog::shipped();
         let decoded = engine::link::decode(&catalog, &query).expect("decodes");
         assert_eq!(decoded.scenario.name, "R&D = 100% «ok»");
+    }
+
+    #[test]
+    fn values_are_shown_as_typed_not_decoded_twice() {
+        let scenario = engine::Scenario {
+            name: "1+1 = 2 at 100%".into(),
+            ..engine::Scenario::default()
+        };
+        assert_eq!(get(&values_of(&scenario), "name"), Some("1+1 = 2 at 100%"));
     }
 
     #[test]

@@ -246,7 +246,7 @@ fn Field(
     let Some(p) = parameter(name) else {
         return ().into_any();
     };
-    let default = form::get(&form::defaults(), name).unwrap_or_default().to_string();
+    let default = p.value(&engine::Scenario::default());
     let value = Memo::new(move |_| fields.with(|f| form::get(f, name).unwrap_or_default().to_string()));
     let error = Memo::new(move |_| errors.with(|e| message_for(e, name)));
     let hint_id = format!("{name}-hint");
@@ -332,11 +332,15 @@ fn ProviderChain(
             form::set_providers(f, &rows);
         })
     };
+    // A new fallback starts on the catalog's first chat model not yet in the
+    // chain, so it is always one the catalog has.
     let add = move |_| {
-        edit(Box::new(|rows: &mut Vec<ProviderRow>| {
-            if rows.len() < MAX_PROVIDERS {
+        let models: Vec<String> = options.with_value(|o| o.chat_models.iter().map(|(id, _)| id.clone()).collect());
+        edit(Box::new(move |rows: &mut Vec<ProviderRow>| {
+            let unused = models.iter().find(|id| !rows.iter().any(|r| &r.model == *id));
+            if let (true, Some(model)) = (rows.len() < MAX_PROVIDERS, unused.or(models.first())) {
                 rows.push(ProviderRow {
-                    model: "anthropic/claude-sonnet-4-5".into(),
+                    model: model.clone(),
                     standby: "pay_per_use".into(),
                     monthly: String::new(),
                 });
