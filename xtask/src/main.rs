@@ -5,8 +5,11 @@
 //!   (release) → CSS and assets → server binary, into `target/site`.
 //! - `cargo xtask run`: build in release and start the server.
 //! - `cargo xtask test`: `cargo test --workspace`, then the real-browser tests.
+//! - `cargo xtask load [--seconds N] [--soak N] [--threads N]`: the release
+//!   server under wrk; results into docs/benchmarks.md.
 
 mod browser;
+mod load;
 mod site;
 
 use std::{
@@ -16,7 +19,7 @@ use std::{
 
 type Result<T, E = String> = std::result::Result<T, E>;
 
-const USAGE: &str = "usage: cargo xtask <build [--release] | run | test>";
+const USAGE: &str = "usage: cargo xtask <build [--release] | run | test | load [--seconds N] [--soak N] [--threads N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         ["build", "--release"] => site::build(Profile::Release).map(|_| ()),
         ["run"] => run(),
         ["test"] => test(),
+        ["load", options @ ..] => load_options(options).and_then(|options| load::load(&options)),
         _ => Err(USAGE.to_string()),
     };
     match outcome {
@@ -35,6 +39,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--seconds N`, `--soak N`, `--threads N`, each a whole number ≥ 1.
+fn load_options(args: &[&str]) -> Result<load::Options> {
+    let mut options = load::Options::default();
+    for pair in args.chunks(2) {
+        let [flag, value] = pair else {
+            return Err(format!("{} needs a value\n{USAGE}", pair[0]));
+        };
+        let number: u32 = value
+            .parse()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or(format!("{flag} must be a whole number ≥ 1, not {value:?}"))?;
+        match *flag {
+            "--seconds" => options.seconds = number,
+            "--soak" => options.soak_seconds = number,
+            "--threads" => options.threads = number,
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    Ok(options)
 }
 
 /// Debug builds for quick iteration, release builds for users and benchmarks.
