@@ -3,6 +3,8 @@
 
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod cache;
 pub mod components;
 pub mod form;
 pub mod format;

@@ -55,12 +55,19 @@ pub struct CatalogChoices {
     pub storage_classes: Vec<(String, String)>,
 }
 
+/// The answers of [`plan`] by query, when the server provides one as context.
+#[cfg(feature = "ssr")]
+pub type PlanCache = crate::cache::Cache<String, PlanOutcome>;
+
 /// Decodes a page query (a share link, or the fields of the plain HTML form)
 /// and estimates it.
 #[server(prefix = "/fn", endpoint = "plan")]
 pub async fn plan(query: String) -> Result<PlanOutcome, ServerFnError> {
     let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
-    Ok(plan_outcome(&catalog, &query))
+    Ok(match use_context::<std::sync::Arc<PlanCache>>() {
+        Some(cache) => PlanOutcome::clone(&cache.get_or_insert_with(&query, || plan_outcome(&catalog, &query))),
+        None => plan_outcome(&catalog, &query),
+    })
 }
 
 /// The catalog's choices for the form's pickers.

@@ -1,14 +1,23 @@
 //! The JSON API under `/api/v1/`: estimates from a share-link query or a JSON
 //! scenario, and the catalog with its version.
 
-use axum::{body::Bytes, extract::State, routing::get, Json, Router};
+use std::sync::Arc;
+
+use axum::{
+    body::Bytes,
+    extract::{RawQuery, State},
+    http::header::CONTENT_TYPE,
+    response::{IntoResponse, Response},
+    routing::get,
+    Extension, Json, Router,
+};
 use serde::Serialize;
 
-use crate::scenario_query::ScenarioQuery;
 use crate::{AppState, Error, Result};
 
 /// `GET|POST /api/v1/estimate`, `GET /api/v1/catalog`, `GET /api/v1/openapi.json`.
 pub fn router() -> Router<AppState> {
+    let answers: Arc<EstimateCache> = Arc::new(EstimateCache::new(ESTIMATE_CACHE_ENTRIES));
     Router::new()
         .route("/api/v1/estimate", get(estimate_from_query).post(estimate_from_json))
         .route("/api/v1/catalog", get(catalog))
@@ -16,7 +25,14 @@ pub fn router() -> Router<AppState> {
             "/api/v1/openapi.json",
             get(|| async { Json(crate::openapi::document()) }),
         )
+        .layer(Extension(answers))
 }
+
+/// The JSON bodies of `GET /api/v1/estimate` by raw query string.
+type EstimateCache = app::cache::Cache<String, Bytes>;
+
+/// How many estimates the API keeps as JSON (about 15 KB each).
+const ESTIMATE_CACHE_ENTRIES: usize = 256;
 
 /// An estimate with the scenario it was computed from and how to link to it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -59,9 +75,20 @@ impl EstimateResponse {
 )]
 pub(crate) async fn estimate_from_query(
     State(state): State<AppState>,
-    ScenarioQuery(decoded): ScenarioQuery,
-) -> Result<Json<EstimateResponse>> {
-    Ok(Json(EstimateResponse::new(&state.catalog, decoded)?))
+    Extension(answers): Extension<Arc<EstimateCache>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response> {
+    // The same link always gives the same bytes: decode, estimate and
+    // serialise only the first time (the query is the key, as typed).
+    let query = query.unwrap_or_default();
+    let body = answers.try_get_or_insert_with(&query, || {
+        let decoded = engine::link::decode(&state.catalog, &query)?;
+        let response = EstimateResponse::new(&state.catalog, decoded)?;
+        serde_json::to_vec(&response)
+            .map(Bytes::from)
+            .map_err(|e| Error::Internal(format!("cannot write the estimate as JSON: {e}")))
+    })?;
+    Ok(([(CONTENT_TYPE, "application/json")], Bytes::clone(&body)).into_response())
 }
 
 /// The estimate of a JSON scenario; fields left out keep the defaults.

@@ -335,3 +335,40 @@ async fn a_response_that_drifts_from_the_types_fails_validation() {
         assert!(!problems(&validator, &body).is_empty(), "{what} passed validation");
     }
 }
+
+#[tokio::test]
+async fn a_repeated_link_gets_the_same_answer_from_one_router_and_errors_are_never_kept() {
+    let app = router();
+    let mut bodies = Vec::new();
+    for uri in [
+        "/api/v1/estimate?v=1&tier=critical",
+        "/api/v1/estimate?v=1&tier=basic",
+        "/api/v1/estimate?v=1&tier=critical",
+    ] {
+        let response = app
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        bodies.push(response.into_body().collect().await.unwrap().to_bytes());
+    }
+    assert_eq!(bodies[0], bodies[2], "the kept answer is the computed one");
+    assert_ne!(bodies[0], bodies[1], "another link is another answer");
+    for _ in 0..2 {
+        let response = app
+            .clone()
+            .oneshot(
+                Request::get("/api/v1/estimate?v=1&tier=nope")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "a bad link fails every time"
+        );
+    }
+}
