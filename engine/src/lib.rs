@@ -20,6 +20,7 @@ pub mod recovery;
 pub mod risk;
 pub mod rounding;
 pub mod scenario;
+pub mod sensitivity;
 pub mod simulation;
 pub mod strategy;
 pub mod validate;
@@ -34,6 +35,7 @@ pub use optimizer::{optimize, Design, Layer, LayerMode, LayerOptions, Optimizati
 pub use recovery::{Recovery, Reembedding, RestoreOption};
 pub use risk::{RiskMatrix, RiskRow, IMPACT_BANDS, LIKELIHOOD_BANDS};
 pub use scenario::{Scenario, SimulationSettings, Targets};
+pub use sensitivity::{sensitivity, Sensitivity, SensitivityRow};
 pub use simulation::{simulate, ExceedancePoint, LossDistribution, Simulation};
 pub use strategy::{Recommendation, StrategyEstimate};
 pub use validate::validate;
