@@ -622,6 +622,21 @@ impl Catalog {
             .map_or(Decimal::ZERO, |p| p.price_per_gb)
     }
 
+    /// A copy with every failure scenario's events per year (low, likely,
+    /// high) multiplied by `factor`, capped at the catalog's 10,000 a year:
+    /// the sensitivity analysis's "outage rates" input.
+    pub(crate) fn with_risk_rates_scaled(&self, factor: Decimal) -> Catalog {
+        let mut scaled = self.clone();
+        let cap = Decimal::from(10_000);
+        for r in &mut scaled.risks {
+            let e = &mut r.events_per_year;
+            for v in [&mut e.low, &mut e.likely, &mut e.high] {
+                *v = (*v * factor).min(cap);
+            }
+        }
+        scaled
+    }
+
     /// A copy with the scenario's price overrides applied. Keys are
     /// `kind:id:field`, e.g. `region:eu-west-1:price_multiplier`,
     /// `transfer:us-east-1/eu-west-1:price_per_gb` (`*` allowed),

@@ -420,6 +420,19 @@ impl Basis {
         }
     }
 
+    /// Monthly total of the lines of a plan that `keep(item, location)`
+    /// selects, each line converted and rounded as in [`Basis::plan`], so
+    /// parts taken this way add up to the plan's total.
+    pub(crate) fn monthly_of(&self, plan: Plan, keep: impl Fn(Item, Location) -> bool) -> Money {
+        let mut total = Money::ZERO;
+        self.each_line(plan, |item, location, _, usd| {
+            if keep(item, location) {
+                total += self.convert(usd);
+            }
+        });
+        total
+    }
+
     /// Monthly total of a plan and its regional part (compute, vector DB,
     /// storage) in the primary and in both regions, without building lines.
     pub(crate) fn totals(&self, plan: Plan) -> PlanTotals {

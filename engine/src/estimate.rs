@@ -62,26 +62,38 @@ pub struct Savings {
 
 /// Validates the scenario, applies its price overrides, and computes every figure.
 pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate> {
+    priced(catalog, scenario, compute)
+}
+
+/// Validates the scenario and runs `f` on the catalog with the scenario's
+/// price overrides applied: the entry of every analysis (estimate, Monte
+/// Carlo, optimizer, sensitivity), so they all see the same prices.
+pub(crate) fn priced<T>(catalog: &Catalog, scenario: &Scenario, f: impl FnOnce(&Catalog, &Scenario) -> T) -> Result<T> {
     validate(catalog, scenario)?;
     if scenario.price_overrides.is_empty() {
-        Ok(compute(catalog, scenario))
+        Ok(f(catalog, scenario))
     } else {
         let overridden = catalog
             .with_overrides(&scenario.price_overrides)
             .map_err(Error::Invalid)?;
-        Ok(compute(&overridden, scenario))
+        Ok(f(&overridden, scenario))
     }
 }
 
-fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
+/// The RTO/RPO targets in force: the custom ones, else the tier's.
+pub(crate) fn targets(catalog: &Catalog, s: &Scenario) -> Targets {
     let tier = catalog.tier(&s.tier).expect("BUG: validate() checks the tier");
+    s.custom_targets.unwrap_or(Targets {
+        rto_minutes: tier.rto_minutes,
+        rpo_minutes: tier.rpo_minutes,
+    })
+}
+
+fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
     let chosen = catalog
         .strategy(&s.strategy)
         .expect("BUG: validate() checks the strategy");
-    let targets = s.custom_targets.unwrap_or(Targets {
-        rto_minutes: tier.rto_minutes,
-        rpo_minutes: tier.rpo_minutes,
-    });
+    let targets = targets(catalog, s);
     let basis = Basis::new(catalog, s);
     let convert = |usd: Decimal| basis.convert(usd);
 

@@ -572,6 +572,20 @@ pub const PARAMETERS: &[Parameter] = &[
         "greater than 0, at most 1,000,000",
         "Exchange rate to the reporting currency"
     ),
+    field!(
+        "mc_years",
+        simulation.years,
+        "years",
+        "1,000–100,000",
+        "Years the Monte Carlo simulation draws"
+    ),
+    field!(
+        "mc_seed",
+        simulation.seed,
+        "",
+        "0–18,446,744,073,709,551,615",
+        "Seed of the Monte Carlo simulation: the same seed gives the same figures"
+    ),
 ];
 
 const PROVIDER_FORMAT: &str = "is not provider/model[:standby[:amount]], e.g. azure-openai/gpt-4o:provisioned:500";

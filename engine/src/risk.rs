@@ -11,6 +11,70 @@ use crate::scenario::Scenario;
 
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
+/// What DR does to one event of a failure scenario, in exact USD and hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Effect {
+    /// The outage with DR lasts at most this many hours (`None`: DR does not shorten it).
+    pub cap_hours: Option<Decimal>,
+    /// One-off recovery cost of an event without DR (re-embedding a lost index).
+    pub one_off_without: Decimal,
+    /// One-off recovery cost of an event that remains with DR.
+    pub one_off_with: Decimal,
+}
+
+/// The scenario's recovery times and costs that every failure scenario's
+/// mitigation reads; computed once, shared by the risk matrix and the Monte
+/// Carlo simulation so both apply the same rule.
+pub(crate) struct Mitigations {
+    provider_failover_hours: Option<Decimal>,
+    restore_hours: Decimal,
+    vector_restore_hours: Decimal,
+    reembed_usd: Decimal,
+    backed_up: bool,
+}
+
+impl Mitigations {
+    pub(crate) fn new(catalog: &Catalog, s: &Scenario) -> Mitigations {
+        Mitigations {
+            provider_failover_hours: (s.providers.len() > 1)
+                .then(|| Decimal::from(s.provider_failover_minutes) / SIXTY),
+            restore_hours: recovery::restore_minutes(catalog, s) / SIXTY,
+            vector_restore_hours: recovery::vector_restore_minutes(catalog, s) / SIXTY,
+            reembed_usd: recovery::reembedding_cost_usd(catalog, s),
+            backed_up: s.vector_db.backed_up,
+        }
+    }
+
+    /// The effect of DR on one event: provider failover caps it at the
+    /// failover minutes when the chain has a second provider; region failover
+    /// at the strategy's achieved RTO (`rto_minutes`); backup restore at the
+    /// restore time; vector restore at the index's restore (else re-embedding)
+    /// time, and a backed-up index avoids the re-embedding cost.
+    pub(crate) fn effect(&self, mitigation: Mitigation, rto_minutes: Decimal) -> Effect {
+        let cap = |cap_hours: Option<Decimal>| Effect {
+            cap_hours,
+            one_off_without: Decimal::ZERO,
+            one_off_with: Decimal::ZERO,
+        };
+        match mitigation {
+            Mitigation::ProviderFailover => cap(self.provider_failover_hours),
+            Mitigation::RegionFailover => cap(Some(rto_minutes / SIXTY)),
+            Mitigation::BackupRestore => cap(Some(self.restore_hours)),
+            // Without DR the index is re-embedded; with a backup it is restored.
+            Mitigation::VectorRestore => Effect {
+                cap_hours: Some(self.vector_restore_hours),
+                one_off_without: self.reembed_usd,
+                one_off_with: if self.backed_up {
+                    Decimal::ZERO
+                } else {
+                    self.reembed_usd
+                },
+            },
+            Mitigation::None => cap(None),
+        }
+    }
+}
+
 /// One failure scenario, costed for this scenario and the chosen strategy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -137,8 +201,7 @@ pub(crate) fn matrix(
     convert: impl Fn(Decimal) -> Money,
 ) -> RiskMatrix {
     let downtime = s.downtime_cost_per_hour.to_decimal();
-    let has_fallback_provider = s.providers.len() > 1;
-    let reembed_usd = recovery::reembedding_cost_usd(catalog, s);
+    let rules = Mitigations::new(catalog, s);
     let mut avoided = Decimal::ZERO;
     let rows: Vec<RiskRow> = catalog
         .risks()
@@ -146,33 +209,11 @@ pub(crate) fn matrix(
         .map(|r| {
             let events = r.events_per_year.likely;
             let without = r.hours_per_event.likely;
-            let (mitigated, one_off_without, one_off_with) = match r.mitigation {
-                Mitigation::ProviderFailover if has_fallback_provider => (
-                    Some(Decimal::from(s.provider_failover_minutes) / SIXTY),
-                    Decimal::ZERO,
-                    Decimal::ZERO,
-                ),
-                Mitigation::RegionFailover => (Some(rto_minutes / SIXTY), Decimal::ZERO, Decimal::ZERO),
-                Mitigation::BackupRestore => (
-                    Some(recovery::restore_minutes(catalog, s) / SIXTY),
-                    Decimal::ZERO,
-                    Decimal::ZERO,
-                ),
-                Mitigation::VectorRestore => {
-                    // Without DR the index is re-embedded; with a backup it is restored.
-                    let with_cost = if s.vector_db.backed_up {
-                        Decimal::ZERO
-                    } else {
-                        reembed_usd
-                    };
-                    (
-                        Some(recovery::vector_restore_minutes(catalog, s) / SIXTY),
-                        reembed_usd,
-                        with_cost,
-                    )
-                }
-                Mitigation::ProviderFailover | Mitigation::None => (None, Decimal::ZERO, Decimal::ZERO),
-            };
+            let Effect {
+                cap_hours: mitigated,
+                one_off_without,
+                one_off_with,
+            } = rules.effect(r.mitigation, rto_minutes);
             // Hours are rounded to what the table shows before any product, so a
             // reader can check each ALE by hand from the row itself.
             let without = hours(without);

@@ -79,6 +79,31 @@ pub struct Scenario {
     pub standby_fraction: Decimal,
     /// Catalog price overrides, `kind:id:field` → value (see [`crate::Catalog::with_overrides`]).
     pub price_overrides: BTreeMap<String, Decimal>,
+    /// Monte Carlo settings (years and seed); absent in JSON = the defaults.
+    #[serde(default)]
+    #[validate(nested)]
+    pub simulation: SimulationSettings,
+}
+
+/// How [`crate::simulate`] draws its years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct SimulationSettings {
+    /// Simulated years, 1,000–100,000 (default 10,000): the standard error of
+    /// the mean falls with the square root of the years.
+    #[validate(custom(function = "v::simulated_years"))]
+    pub years: u32,
+    /// Seed of the random stream, any whole number 0–18,446,744,073,709,551,615
+    /// (default 1): the same seed gives the same figures.
+    pub seed: u64,
+}
+
+impl Default for SimulationSettings {
+    /// 10,000 years from seed 1.
+    fn default() -> SimulationSettings {
+        SimulationSettings { years: 10_000, seed: 1 }
+    }
 }
 
 /// Recovery targets in minutes.
@@ -398,6 +423,7 @@ impl Default for Scenario {
             strategy: "active_passive".to_owned(),
             standby_fraction: Decimal::new(2, 1),
             price_overrides: BTreeMap::new(),
+            simulation: SimulationSettings::default(),
         }
     }
 }

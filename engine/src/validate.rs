@@ -295,6 +295,14 @@ pub(crate) fn exchange_rate(v: &Decimal) -> Result<(), ValidationError> {
     Ok(())
 }
 
+pub(crate) fn simulated_years(years: u32) -> Result<(), ValidationError> {
+    if (1_000..=100_000).contains(&years) {
+        Ok(())
+    } else {
+        Err(out_of_range("must be between 1,000 and 100,000 simulated years"))
+    }
+}
+
 pub(crate) fn currency_code(code: &str) -> Result<(), ValidationError> {
     if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())

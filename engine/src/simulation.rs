@@ -1,0 +1,318 @@
+//! Monte Carlo annual loss: many simulated years of the risk catalog, without DR and under every strategy.
+//!
+//! Each simulated year, for each failure scenario of the catalog:
+//! - events ~ Poisson(λ), λ = the scenario's likely events per year (the risk matrix's ARO);
+//! - each event's outage hours h ~ lognormal fitted to the (low, high) hours as
+//!   a 90 % interval: μ = (ln low + ln high) ÷ 2, σ = (ln high − ln low) ÷ (2 × 1.6449);
+//! - without DR an event costs h × impact share × downtime cost per hour +
+//!   the one-off recovery cost; under a strategy the outage lasts
+//!   min(h, cap), with the cap the risk matrix uses (provider failover
+//!   minutes, the strategy's achieved RTO, the restore time…, rounded to
+//!   0.01 h as the matrix shows it), plus the one-off cost that remains.
+//!
+//! The year's loss is the sum over scenarios and events. All strategies see
+//! the same draws (common random numbers), so their differences are not
+//! noise. The generator is `StdRng` (ChaCha12) seeded with
+//! [`SimulationSettings::seed`](crate::scenario::SimulationSettings): the same
+//! seed gives the same figures on every platform, wasm included. Sums run in
+//! `f64`; each reported figure is converted once to the reporting currency
+//! and rounded to cents.
+
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+use rand_distr::{Distribution, Poisson, StandardNormal};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Range};
+use crate::cost::{Basis, Plan, MONTHS_PER_YEAR};
+use crate::error::Result;
+use crate::estimate::{priced, targets};
+use crate::money::Money;
+use crate::risk::Mitigations;
+use crate::rounding::{hours, percent};
+use crate::scenario::Scenario;
+use crate::strategy;
+
+/// The standard normal's 95th percentile: a (low, high) range taken as a 90 %
+/// interval spans 2 × 1.6449 standard deviations.
+const Z_95: f64 = 1.6449;
+
+/// Points aimed at on a loss-exceedance curve (fewer when losses repeat).
+const CURVE_POINTS: usize = 50;
+
+/// The simulated annual loss without DR and under every catalog strategy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Simulation {
+    /// Simulated years (the scenario's `simulation.years`).
+    pub years: u32,
+    /// Seed of the random stream (the scenario's `simulation.seed`).
+    pub seed: u64,
+    /// No DR: every outage runs its drawn length.
+    pub without_dr: LossDistribution,
+    /// Every catalog strategy, in catalog order.
+    pub strategies: Vec<LossDistribution>,
+}
+
+/// The distribution of one plan's annual loss over the simulated years.
+/// Money is in the reporting currency, rounded to cents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LossDistribution {
+    /// Strategy id; `None` for the plan without DR.
+    pub strategy: Option<String>,
+    /// "Without DR" or the strategy's name.
+    pub name: String,
+    /// The strategy's annual cost − production only (as [`crate::StrategyEstimate::annual`]
+    /// gives it); zero without DR.
+    pub dr_annual_cost: Money,
+    /// Σ annual losses ÷ years.
+    pub mean: Money,
+    /// Median annual loss (nearest rank: the ⌈0.5 × years⌉-th smallest).
+    pub p50: Money,
+    /// 90th percentile (the ⌈0.9 × years⌉-th smallest): one year in ten loses more.
+    pub p90: Money,
+    /// 99th percentile (the ⌈0.99 × years⌉-th smallest): one year in a hundred loses more.
+    pub p99: Money,
+    /// Share of simulated years, 0–100 to 0.1, in which the loss avoided
+    /// (loss without DR − loss with this strategy, same year) is at least
+    /// `dr_annual_cost`; `None` without DR.
+    pub pays_for_itself_percent: Option<Decimal>,
+    /// Loss-exceedance curve, loss ascending: about 50 points at exceedance
+    /// probabilities spaced evenly on a log scale from 100 % to 1 ÷ years,
+    /// then the largest loss (0 %).
+    pub exceedance: Vec<ExceedancePoint>,
+}
+
+/// One point of a loss-exceedance curve.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExceedancePoint {
+    /// An annual loss.
+    pub loss: Money,
+    /// P(annual loss > `loss`) × 100: the share of simulated years that lost more, to 0.1.
+    pub percent: Decimal,
+}
+
+/// Runs the simulation: validates the scenario, applies its price overrides
+/// (as [`crate::estimate`] does) and simulates `simulation.years` years.
+pub fn simulate(catalog: &Catalog, scenario: &Scenario) -> Result<Simulation> {
+    priced(catalog, scenario, run)
+}
+
+/// How long one event lasts, in hours.
+#[derive(Clone, Copy, Debug)]
+enum Duration {
+    Fixed(f64),
+    LogNormal { mu: f64, sigma: f64 },
+}
+
+impl Duration {
+    /// The lognormal whose 5th and 95th percentiles are `low` and `high`.
+    /// A range that starts at 0 has no such fit: its median is taken as the
+    /// likely value and its 95th percentile as `high`; a range with no
+    /// spread is that value every time.
+    fn fit(range: &Range) -> Duration {
+        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let (low, likely, high) = (f(range.low), f(range.likely), f(range.high));
+        let (mu, sigma) = if low > 0.0 {
+            ((low.ln() + high.ln()) / 2.0, (high.ln() - low.ln()) / (2.0 * Z_95))
+        } else if likely > 0.0 {
+            (likely.ln(), (high.ln() - likely.ln()) / Z_95)
+        } else {
+            return Duration::Fixed(0.0);
+        };
+        if sigma > 0.0 {
+            Duration::LogNormal { mu, sigma }
+        } else {
+            Duration::Fixed(if low > 0.0 { low } else { likely })
+        }
+    }
+}
+
+/// One failure scenario prepared for drawing. Plans (0 = without DR, then
+/// the strategies) that cap its outages alike share a `caps` slot, so an
+/// event is capped once per distinct cap, not once per plan.
+struct RiskModel {
+    events: Option<Poisson<f64>>,
+    duration: Duration,
+    /// Impact share × downtime cost per hour, USD.
+    usd_per_hour: f64,
+    /// Distinct caps in hours (`f64::INFINITY` = uncapped).
+    caps: Vec<f64>,
+    /// Per plan: its index into `caps`.
+    slot: Vec<usize>,
+    /// Per plan: the one-off USD cost of each event.
+    one_off: Vec<f64>,
+}
+
+fn run(catalog: &Catalog, s: &Scenario) -> Simulation {
+    let basis = Basis::new(catalog, s);
+    let production = basis.totals(Plan::ProductionOnly).monthly;
+    let estimates = strategy::evaluate(catalog, s, &basis, targets(catalog, s), production);
+    let production_annual = production * MONTHS_PER_YEAR;
+    let rules = Mitigations::new(catalog, s);
+    let rtos: Vec<Decimal> = catalog
+        .strategies()
+        .iter()
+        .map(|st| strategy::rto_minutes(catalog, s, st))
+        .collect();
+    let downtime = s.downtime_cost_per_hour.to_decimal();
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let models: Vec<RiskModel> = catalog
+        .risks()
+        .iter()
+        .map(|r| {
+            let mut caps = vec![f64::INFINITY];
+            let mut slot = vec![0];
+            let mut one_off = vec![f(rules.effect(r.mitigation, Decimal::ZERO).one_off_without)];
+            for &rto in &rtos {
+                let effect = rules.effect(r.mitigation, rto);
+                // The matrix's rule: hours with DR = the lesser of the event and the cap, as shown (0.01 h).
+                let cap = effect.cap_hours.map_or(f64::INFINITY, |h| f(hours(h)));
+                let index = caps.iter().position(|&c| c == cap).unwrap_or_else(|| {
+                    caps.push(cap);
+                    caps.len() - 1
+                });
+                slot.push(index);
+                one_off.push(f(effect.one_off_with));
+            }
+            let rate = f(r.events_per_year.likely);
+            RiskModel {
+                events: (rate > 0.0).then(|| Poisson::new(rate).ok()).flatten(),
+                duration: Duration::fit(&r.hours_per_event),
+                usd_per_hour: f(r.impact_share * downtime),
+                caps,
+                slot,
+                one_off,
+            }
+        })
+        .collect();
+    let plans = rtos.len() + 1;
+    let years = s.simulation.years as usize;
+    let losses = draw(&models, plans, years, s.simulation.seed);
+
+    let rate = s.currency.rate_from_usd;
+    let to_money = |usd: f64| basis.convert(Decimal::from_f64(usd).unwrap_or(Decimal::MAX));
+    let without = &losses[0];
+    let without_dr = distribution(None, "Without DR".to_owned(), Money::ZERO, without, None, &to_money);
+    let strategies = estimates
+        .iter()
+        .zip(&losses[1..])
+        .map(|(e, loss)| {
+            let dr_annual_cost = e.annual - production_annual;
+            let threshold = f(dr_annual_cost.to_decimal() / rate);
+            let paid = without.iter().zip(loss).filter(|(w, l)| *w - *l >= threshold).count();
+            let share = Decimal::from(paid) * Decimal::ONE_HUNDRED / Decimal::from(years);
+            distribution(
+                Some(e.id.clone()),
+                e.name.clone(),
+                dr_annual_cost,
+                loss,
+                Some(percent(share)),
+                &to_money,
+            )
+        })
+        .collect();
+    Simulation {
+        years: s.simulation.years,
+        seed: s.simulation.seed,
+        without_dr,
+        strategies,
+    }
+}
+
+/// Annual losses in USD, `[plan][year]`, all plans from one stream of draws.
+fn draw(models: &[RiskModel], plans: usize, years: usize, seed: u64) -> Vec<Vec<f64>> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut losses = vec![vec![0.0; years]; plans];
+    let most_caps = models.iter().map(|m| m.caps.len()).max().unwrap_or(0);
+    let mut sums = vec![0.0; most_caps];
+    for year in 0..years {
+        for m in models {
+            let Some(events) = &m.events else { continue };
+            let n: f64 = events.sample(&mut rng);
+            if n == 0.0 {
+                continue;
+            }
+            let sums = &mut sums[..m.caps.len()];
+            match m.duration {
+                // Every event lasts the same: no draws needed.
+                Duration::Fixed(h) => {
+                    for (sum, cap) in sums.iter_mut().zip(&m.caps) {
+                        *sum = n * h.min(*cap);
+                    }
+                }
+                Duration::LogNormal { mu, sigma } => {
+                    sums.fill(0.0);
+                    for _ in 0..n as u64 {
+                        let z: f64 = StandardNormal.sample(&mut rng);
+                        let h = (mu + sigma * z).exp();
+                        for (sum, cap) in sums.iter_mut().zip(&m.caps) {
+                            *sum += h.min(*cap);
+                        }
+                    }
+                }
+            }
+            for (plan, loss) in losses.iter_mut().enumerate() {
+                loss[year] += sums[m.slot[plan]] * m.usd_per_hour + n * m.one_off[plan];
+            }
+        }
+    }
+    losses
+}
+
+fn distribution(
+    strategy: Option<String>,
+    name: String,
+    dr_annual_cost: Money,
+    losses: &[f64],
+    pays_for_itself_percent: Option<Decimal>,
+    to_money: &impl Fn(f64) -> Money,
+) -> LossDistribution {
+    let mut sorted = losses.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let rank = |q: f64| sorted[((q * n as f64).ceil() as usize).clamp(1, n) - 1];
+    let mean = sorted.iter().sum::<f64>() / n as f64;
+    LossDistribution {
+        strategy,
+        name,
+        dr_annual_cost,
+        mean: to_money(mean),
+        p50: to_money(rank(0.5)),
+        p90: to_money(rank(0.9)),
+        p99: to_money(rank(0.99)),
+        pays_for_itself_percent,
+        exceedance: exceedance(&sorted, to_money),
+    }
+}
+
+/// The curve from losses sorted ascending: order statistics at exceedance
+/// probabilities 10^(−k × log10(n) ÷ (points − 1)) for k = 0 … points − 1,
+/// then the maximum; each point's percent counts the years strictly above it.
+fn exceedance(sorted: &[f64], to_money: &impl Fn(f64) -> Money) -> Vec<ExceedancePoint> {
+    let n = sorted.len();
+    let decades = (n as f64).log10();
+    let mut points: Vec<ExceedancePoint> = Vec::with_capacity(CURVE_POINTS + 1);
+    let indices = (0..CURVE_POINTS)
+        .map(|k| {
+            let p = 10f64.powf(-decades * k as f64 / (CURVE_POINTS - 1) as f64);
+            (((1.0 - p) * n as f64) as usize).min(n - 1)
+        })
+        .chain(std::iter::once(n - 1));
+    for i in indices {
+        let loss = sorted[i];
+        let above = n - sorted.partition_point(|&x| x <= loss);
+        let point = ExceedancePoint {
+            loss: to_money(loss),
+            percent: percent(Decimal::from(above) * Decimal::ONE_HUNDRED / Decimal::from(n)),
+        };
+        if points.last().is_none_or(|last| last.loss < point.loss) {
+            points.push(point);
+        }
+    }
+    points
+}
