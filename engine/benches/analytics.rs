@@ -1,14 +1,21 @@
 //! Criterion benchmarks of the analyses beside the estimate: Monte Carlo, optimizer, sensitivity.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use engine::{simulate, Catalog, Scenario};
+use engine::{optimize, sensitivity, simulate, Catalog, Scenario};
 
 fn analytics(c: &mut Criterion) {
     // The catalog is parsed once at start-up in the server; only the analyses are timed.
     let catalog = Catalog::shipped();
     let scenario = Scenario::default();
+    let (catalog, scenario) = (std::hint::black_box(&catalog), std::hint::black_box(&scenario));
     c.bench_function("simulate default scenario (10,000 years)", |b| {
-        b.iter(|| simulate(std::hint::black_box(&catalog), std::hint::black_box(&scenario)).expect("valid"))
+        b.iter(|| simulate(catalog, scenario).expect("valid"))
+    });
+    c.bench_function("optimize default scenario", |b| {
+        b.iter(|| optimize(catalog, scenario).expect("valid"))
+    });
+    c.bench_function("sensitivity default scenario", |b| {
+        b.iter(|| sensitivity(catalog, scenario).expect("valid"))
     });
 }
 
