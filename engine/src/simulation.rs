@@ -248,10 +248,14 @@ fn draw(models: &[RiskModel], plans: usize, years: usize, seed: u64) -> Vec<Vec<
                 }
                 Duration::LogNormal { mu, sigma } => {
                     sums.fill(0.0);
+                    let (uncapped, capped) = sums.split_at_mut(1);
+                    let caps = &m.caps[1..];
                     for _ in 0..n as u64 {
                         let z: f64 = StandardNormal.sample(&mut rng);
                         let h = (mu + sigma * z).exp();
-                        for (sum, cap) in sums.iter_mut().zip(&m.caps) {
+                        // Slot 0 is the plan without DR: never capped.
+                        uncapped[0] += h;
+                        for (sum, cap) in capped.iter_mut().zip(caps) {
                             *sum += h.min(*cap);
                         }
                     }
