@@ -2,9 +2,9 @@
 //!
 //! [`estimate`] takes a [`Catalog`] (dated prices, strategies, tiers, risks)
 //! and a [`Scenario`] (what the architect knows) and returns an [`Estimate`]
-//! with every figure the server, UI, CSV export and charts show; [`simulate`]
-//! (Monte Carlo annual loss), [`optimize`] (per-layer recovery modes) and
-//! [`sensitivity`] (a tornado of six inputs) are separate, heavier analyses of
+//! with every figure the server, UI, CSV export and charts show; [`simulate()`]
+//! (Monte Carlo annual loss), [`optimize()`] (per-layer recovery modes) and
+//! [`sensitivity()`] (a tornado of six inputs) are separate, heavier analyses of
 //! the same inputs, kept out of the estimate so it stays fast. Nothing here
 //! opens a file, reads a clock or spawns a thread, so the crate also builds
 //! for `wasm32-unknown-unknown`. The formulas are in `docs/methodology.md`.
