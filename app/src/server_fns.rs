@@ -85,11 +85,15 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
         Ok(decoded) => decoded,
         Err(error) => return PlanOutcome::Invalid(messages(error)),
     };
-    match engine::estimate(catalog, &decoded.scenario) {
-        Ok(estimate) => {
+    let figures = engine::estimate(catalog, &decoded.scenario).and_then(|estimate| {
+        let analyses = crate::components::results::Analyses::of(catalog, &decoded.scenario)?;
+        Ok((estimate, analyses))
+    });
+    match figures {
+        Ok((estimate, analyses)) => {
             let link = engine::link::encode(catalog, &decoded.scenario);
             PlanOutcome::Figures(Box::new(Figures {
-                sections_html: crate::components::results::render(&decoded.scenario, &estimate, &link),
+                sections_html: crate::components::results::render(&decoded.scenario, &estimate, &analyses, &link),
                 catalog_version: estimate.catalog_version,
                 link,
                 notices: decoded.notices,

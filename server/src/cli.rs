@@ -73,9 +73,12 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
                 CsvTable::Costs => Table::Costs,
                 CsvTable::Strategies => Table::Strategies,
                 CsvTable::Risk => Table::Risk,
+                CsvTable::Simulation => Table::Simulation,
+                CsvTable::Designs => Table::Designs,
+                CsvTable::Sensitivity => Table::Sensitivity,
                 CsvTable::Report => Table::Report,
             };
-            let bytes = export::write(table, &report).map_err(invalid)?;
+            let bytes = export::write(table, &report, &catalog).map_err(invalid)?;
             String::from_utf8(bytes).map_err(|e| format!("BUG: CSV is not UTF-8: {e}"))
         }
         Format::Table => {

@@ -70,6 +70,12 @@ pub enum CsvTable {
     Strategies,
     /// The risk matrix.
     Risk,
+    /// Monte Carlo annual loss per strategy.
+    Simulation,
+    /// The per-layer designs: cheapest and frontier.
+    Designs,
+    /// The sensitivity (tornado) table.
+    Sensitivity,
     /// The combined report for finance.
     Report,
 }

@@ -16,7 +16,7 @@ use axum::{
     Router,
 };
 use engine::link::PARAMETERS;
-use engine::{Estimate, Money, PlanCost, Scenario};
+use engine::{Estimate, Money, Optimization, PlanCost, Scenario, Sensitivity, Simulation};
 
 use crate::scenario_query::ScenarioQuery;
 use crate::{AppState, Error, Result};
@@ -41,6 +41,18 @@ pub fn router() -> Router<AppState> {
             get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Risk)),
         )
         .route(
+            "/export/simulation.csv",
+            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Simulation)),
+        )
+        .route(
+            "/export/designs.csv",
+            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Designs)),
+        )
+        .route(
+            "/export/sensitivity.csv",
+            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Sensitivity)),
+        )
+        .route(
             "/export/report.csv",
             get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Report)),
         )
@@ -57,6 +69,12 @@ pub enum Table {
     Strategies,
     /// The risk matrix: events, hours and annualized loss with and without DR, with totals.
     Risk,
+    /// Monte Carlo annual loss without DR and per strategy: mean, P50, P90, P99, pays-for-itself share.
+    Simulation,
+    /// The per-layer designs: the cheapest meeting both targets, then the cost/RTO frontier.
+    Designs,
+    /// The tornado: net benefit and break-even hours at each end of every input's range.
+    Sensitivity,
     /// One file for finance: key inputs, the chosen plan's lines, plan totals, break-even, risk, strategies, sources.
     Report,
 }
@@ -69,6 +87,9 @@ impl Table {
             Table::Costs => "costs",
             Table::Strategies => "strategies",
             Table::Risk => "risk",
+            Table::Simulation => "simulation",
+            Table::Designs => "designs",
+            Table::Sensitivity => "sensitivity",
             Table::Report => "report",
         }
     }
@@ -105,7 +126,7 @@ async fn download(
     table: Table,
 ) -> Result<Response> {
     let report = Report::new(&state.catalog, decoded)?;
-    let body = write(table, &report)?;
+    let body = write(table, &report, &state.catalog)?;
     let filename = filename(table, &report.scenario.name, &today());
     Ok((
         [
@@ -162,14 +183,17 @@ fn civil_date(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// The CSV text of one table.
-pub fn write(table: Table, report: &Report) -> Result<Vec<u8>> {
+/// The CSV text of one table; the analyses' tables run their engine function on `catalog`.
+pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result<Vec<u8>> {
     let mut sheet = Sheet::new(report);
     match table {
         Table::Inputs => inputs(&mut sheet, report),
         Table::Costs => costs(&mut sheet, report),
         Table::Strategies => strategies(&mut sheet, report),
         Table::Risk => risk(&mut sheet, report),
+        Table::Simulation => simulation(&mut sheet, report, &engine::simulate(catalog, &report.scenario)?),
+        Table::Designs => designs(&mut sheet, report, &engine::optimize(catalog, &report.scenario)?),
+        Table::Sensitivity => sensitivity(&mut sheet, report, &engine::sensitivity(catalog, &report.scenario)?),
         Table::Report => finance(&mut sheet, report),
     }
     sheet.finish()
@@ -574,6 +598,106 @@ fn finance(sheet: &mut Sheet, r: &Report) {
     fact("Share link", r.share_link.clone());
     for notice in &r.notices {
         fact("Notice", notice.clone());
+    }
+}
+
+fn simulation(sheet: &mut Sheet, r: &Report, s: &Simulation) {
+    sheet.header(&[
+        "strategy",
+        "name",
+        "dr_annual_cost",
+        "mean_annual_loss",
+        "p50",
+        "p90",
+        "p99",
+        "pays_for_itself_percent",
+        "years",
+        "seed",
+        "currency",
+    ]);
+    let currency = &r.estimate.currency.code;
+    for d in std::iter::once(&s.without_dr).chain(&s.strategies) {
+        sheet.row(vec![
+            text(d.strategy.clone().unwrap_or_else(|| "none".to_owned())),
+            text(d.name.clone()),
+            amount(d.dr_annual_cost),
+            amount(d.mean),
+            amount(d.p50),
+            amount(d.p90),
+            amount(d.p99),
+            optional(d.pays_for_itself_percent),
+            number(s.years),
+            number(s.seed),
+            text(currency),
+        ]);
+    }
+}
+
+fn designs(sheet: &mut Sheet, r: &Report, o: &Optimization) {
+    let mut columns = vec![
+        "design",
+        "monthly",
+        "annual",
+        "rto_minutes",
+        "rpo_minutes",
+        "meets_rto",
+        "meets_rpo",
+    ];
+    let layer_columns: Vec<String> = o.layers.iter().map(|l| format!("{} mode", l.layer.label())).collect();
+    columns.extend(layer_columns.iter().map(String::as_str));
+    columns.push("currency");
+    sheet.header(&columns);
+    let currency = &r.estimate.currency.code;
+    let labelled = o
+        .cheapest
+        .iter()
+        .map(|d| ("Cheapest meeting both targets", d))
+        .chain(o.frontier.iter().map(|d| ("Cost/RTO frontier", d)));
+    for (label, d) in labelled {
+        let mut cells = vec![
+            text(label),
+            amount(d.monthly),
+            amount(d.annual),
+            number(d.rto_minutes.normalize()),
+            number(d.rpo_minutes.normalize()),
+            number(d.meets_rto),
+            number(d.meets_rpo),
+        ];
+        cells.extend(d.modes.iter().map(|m| text(m.name.clone())));
+        cells.push(text(currency));
+        sheet.row(cells);
+    }
+}
+
+fn sensitivity(sheet: &mut Sheet, r: &Report, s: &Sensitivity) {
+    sheet.header(&[
+        "input",
+        "low",
+        "high",
+        "net_benefit_low",
+        "net_benefit_high",
+        "swing",
+        "break_even_hours_low",
+        "break_even_hours_high",
+        "base_net_benefit",
+        "base_break_even_hours",
+        "currency",
+    ]);
+    let currency = &r.estimate.currency.code;
+    for row in &s.rows {
+        sheet.row(vec![
+            text(row.name.clone()),
+            text(row.low_label.clone()),
+            text(row.high_label.clone()),
+            amount(row.net_benefit_low),
+            amount(row.net_benefit_high),
+            amount(row.swing),
+            number(row.break_even_low.normalize()),
+            number(row.break_even_high.normalize()),
+            amount(s.base_net_benefit),
+            number(s.base_break_even_hours.normalize()),
+            text(currency),
+        ]);
     }
 }
 

@@ -75,7 +75,16 @@ fn is_amount(text: &str) -> bool {
 
 #[tokio::test]
 async fn every_table_downloads_as_named_utf8_csv_with_its_source_on_every_row() {
-    for table in ["inputs", "costs", "strategies", "risk", "report"] {
+    for table in [
+        "inputs",
+        "costs",
+        "strategies",
+        "risk",
+        "simulation",
+        "designs",
+        "sensitivity",
+        "report",
+    ] {
         let d = get(&format!("/export/{table}.csv?downtime_cost_per_hour=20000")).await;
         assert_eq!(d.status, StatusCode::OK, "{table}: {}", d.body);
         assert_eq!(d.content_type, "text/csv; charset=utf-8");
@@ -249,4 +258,60 @@ async fn a_bad_query_is_a_400_with_field_errors_not_a_broken_file() {
     let json: serde_json::Value = serde_json::from_str(&d.body).unwrap();
     assert_eq!(json["errors"][0]["field"], "downtime_cost_per_hour");
     assert!(d.disposition.is_empty());
+}
+
+#[tokio::test]
+async fn the_analyses_export_what_the_engine_computes_for_the_link() {
+    let catalog = engine::Catalog::shipped();
+    let scenario = engine::link::decode(&catalog, "v=1&tier=critical&mc_seed=7")
+        .unwrap()
+        .scenario;
+
+    let simulation = engine::simulate(&catalog, &scenario).unwrap();
+    let (_, rows) = read(&get("/export/simulation.csv?v=1&tier=critical&mc_seed=7").await.body);
+    assert_eq!(
+        rows.len(),
+        1 + simulation.strategies.len(),
+        "without DR, then each strategy"
+    );
+    assert_eq!(rows[0]["strategy"], "none");
+    for (row, d) in rows
+        .iter()
+        .zip(std::iter::once(&simulation.without_dr).chain(&simulation.strategies))
+    {
+        assert_eq!(row["name"], d.name);
+        assert_eq!(dec(&row["p90"]), d.p90.to_decimal());
+        assert_eq!(row["seed"], "7");
+        assert!(dec(&row["p50"]) <= dec(&row["p90"]) && dec(&row["p90"]) <= dec(&row["p99"]));
+    }
+
+    let optimization = engine::optimize(&catalog, &scenario).unwrap();
+    let (headers, rows) = read(&get("/export/designs.csv?v=1&tier=critical&mc_seed=7").await.body);
+    assert!(
+        headers.iter().any(|h| h == "Vector DB mode" || h.ends_with(" mode")),
+        "{headers:?}"
+    );
+    let cheapest = optimization
+        .cheapest
+        .as_ref()
+        .expect("the critical tier can be met by some design");
+    assert_eq!(rows[0]["design"], "Cheapest meeting both targets");
+    assert_eq!(dec(&rows[0]["monthly"]), cheapest.monthly.to_decimal());
+    assert_eq!(rows.len(), 1 + optimization.frontier.len());
+
+    let sensitivity = engine::sensitivity(&catalog, &scenario).unwrap();
+    let (_, rows) = read(&get("/export/sensitivity.csv?v=1&tier=critical&mc_seed=7").await.body);
+    assert_eq!(rows.len(), sensitivity.rows.len());
+    let swings: Vec<Decimal> = rows.iter().map(|r| dec(&r["swing"])).collect();
+    assert!(
+        swings.windows(2).all(|w| w[0] >= w[1]),
+        "largest swing first: {swings:?}"
+    );
+    for row in &rows {
+        assert_eq!(
+            dec(&row["swing"]),
+            (dec(&row["net_benefit_high"]) - dec(&row["net_benefit_low"])).abs(),
+            "the swing is the distance between the two ends"
+        );
+    }
 }

@@ -108,6 +108,11 @@ const GROUPS: &[Group] = &[
         ],
     },
     Group {
+        title: "Simulation",
+        open: false,
+        names: &["mc_years", "mc_seed"],
+    },
+    Group {
         title: "Report",
         open: false,
         names: &["name", "currency", "rate"],

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::ChartFigure;
+
 /// Each chart as an `<img>` of its SVG endpoint, with a PNG link for slides.
 #[component]
 pub fn Charts(link: String) -> impl IntoView {
@@ -18,32 +20,12 @@ pub fn Charts(link: String) -> impl IntoView {
         ("risk-heatmap", "Risk heatmap: likelihood against impact"),
         ("risk-ale", "Annual loss per failure scenario, without and with DR"),
     ];
-    let query = if link.is_empty() {
-        String::new()
-    } else {
-        format!("?{link}")
-    };
-    let slide_query = if link.is_empty() {
-        "?size=slide".to_string()
-    } else {
-        format!("?{link}&size=slide")
-    };
     view! {
         <section class="panel charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading">"Charts"</h2>
             {charts
                 .into_iter()
-                .map(|(name, alt)| {
-                    view! {
-                        <figure>
-                            <img src=format!("/charts/{name}.svg{query}") alt=alt width="800" height="450" />
-                            <figcaption>
-                                {alt}" · "
-                                <a href=format!("/charts/{name}.png{slide_query}")>"PNG for slides"</a>
-                            </figcaption>
-                        </figure>
-                    }
-                })
+                .map(|(name, alt)| view! { <ChartFigure name alt link=link.clone() /> })
                 .collect_view()}
         </section>
     }

@@ -2,30 +2,86 @@
 
 pub mod charts;
 pub mod cost_breakdown;
+pub mod design;
 pub mod inputs_summary;
 pub mod recovery;
 pub mod risk;
+pub mod sensitivity;
+pub mod simulation;
 pub mod strategies;
 pub mod summary;
 
 use leptos::prelude::*;
 
-/// Every results section for `estimate`, as HTML: summary, cost breakdown,
-/// strategies, risk, recovery, charts and (for print) the inputs of `scenario`, each with its CSV and chart links
-/// carrying the share-link query `link`.
-pub fn render(scenario: &engine::Scenario, estimate: &engine::Estimate, link: &str) -> String {
+/// The analyses beyond the estimate: each is its own engine run.
+#[derive(Clone, Debug)]
+pub struct Analyses {
+    /// Monte Carlo annual loss.
+    pub simulation: engine::Simulation,
+    /// The per-layer design search.
+    pub optimization: engine::Optimization,
+    /// The tornado of the chosen plan.
+    pub sensitivity: engine::Sensitivity,
+}
+
+impl Analyses {
+    /// Runs all three for a scenario.
+    pub fn of(catalog: &engine::Catalog, scenario: &engine::Scenario) -> engine::Result<Analyses> {
+        Ok(Analyses {
+            simulation: engine::simulate(catalog, scenario)?,
+            optimization: engine::optimize(catalog, scenario)?,
+            sensitivity: engine::sensitivity(catalog, scenario)?,
+        })
+    }
+}
+
+/// Every results section for `estimate` and `analyses`, as HTML: summary,
+/// cost breakdown, strategies, per-layer design, risk, simulated loss,
+/// sensitivity, recovery, charts and (for print) the inputs of `scenario`,
+/// each with its CSV and chart links carrying the share-link query `link`.
+pub fn render(scenario: &engine::Scenario, estimate: &engine::Estimate, analyses: &Analyses, link: &str) -> String {
     let link = link.to_string();
+    let currency = estimate.currency.code.clone();
     // Each section's view type is erased: nested, they overflow the compiler's type depth.
     let sections = view! {
         {view! { <summary::Summary estimate=estimate.clone() /> }.into_any()}
         {view! { <cost_breakdown::CostBreakdown estimate=estimate.clone() link=link.clone() /> }.into_any()}
         {view! { <strategies::StrategyComparison estimate=estimate.clone() link=link.clone() /> }.into_any()}
+        {view! { <design::LayerDesign optimization=analyses.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any()}
         {view! { <risk::RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
+        {view! { <simulation::MonteCarlo simulation=analyses.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()}
+        {view! { <sensitivity::SensitivityTable sensitivity=analyses.sensitivity.clone() currency=currency link=link.clone() /> }.into_any()}
         {view! { <recovery::RecoveryCosts estimate=estimate.clone() /> }.into_any()}
         {view! { <charts::Charts link=link /> }.into_any()}
         {view! { <inputs_summary::InputsSummary scenario=scenario.clone() /> }.into_any()}
     };
     sections.to_html()
+}
+
+/// One chart as an `<img>` of its SVG endpoint, with a PNG link for slides,
+/// both carrying the scenario's share-link query.
+#[component]
+pub fn ChartFigure(
+    /// The chart's name in `/charts/<name>.svg`.
+    name: &'static str,
+    /// The share-link query, without `?`.
+    link: String,
+    /// What the chart shows, for the caption and screen readers.
+    alt: &'static str,
+) -> impl IntoView {
+    let (svg_query, png_query) = if link.is_empty() {
+        (String::new(), "?size=slide".to_string())
+    } else {
+        (format!("?{link}"), format!("?{link}&size=slide"))
+    };
+    view! {
+        <figure>
+            <img src=format!("/charts/{name}.svg{svg_query}") alt=alt width="800" height="450" />
+            <figcaption>
+                {alt}" · "<a href=format!("/charts/{name}.png{png_query}")>"PNG for slides"</a>
+            </figcaption>
+        </figure>
+    }
 }
 
 /// A "Download CSV" link for one table, carrying the scenario's share-link query.
