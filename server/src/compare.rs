@@ -98,10 +98,7 @@ fn read_link(catalog: &engine::Catalog, pasted: Option<&str>) -> Result<Link> {
         Ok(report) => Ok(Link::Valid(Box::new(report))),
         Err(Error::BadRequest(errors) | Error::Unprocessable(errors)) => Ok(Link::Invalid {
             pasted: pasted.to_owned(),
-            errors: errors
-                .into_iter()
-                .map(|e| problem(&e.field, crate::error::with_value(&e)))
-                .collect(),
+            errors: errors.into_iter().map(|e| problem(&e.field, e.message)).collect(),
         }),
         Err(internal) => Err(internal),
     }

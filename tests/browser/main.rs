@@ -2,6 +2,7 @@
 //! Run through `cargo xtask test`, which builds the site and sets
 //! `DRPLAN_BIN` and `LEPTOS_SITE_ROOT`.
 
+mod compare;
 mod harness;
 mod planner;
 mod slice;

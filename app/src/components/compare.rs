@@ -59,8 +59,9 @@ pub fn comparison_page(comparison: &Comparison, a: &Named, b: &Named, only_diffe
         "A and B are the same: no input and no figure differs.".to_string()
     } else {
         format!(
-            "{differing} of {total} rows differ: {inputs_differing} inputs and {} figures.",
-            differing - inputs_differing
+            "{differing} of {total} rows differ: {} and {}.",
+            counted(inputs_differing, "input"),
+            counted(differing - inputs_differing, "figure")
         )
     };
     let head = view! {
@@ -268,7 +269,7 @@ fn invalid_summary(a: &Given, b: &Given, problems: &[FieldMessage]) -> Option<im
                     .collect();
                 Some(format!(
                     "Link {label} is not a valid scenario: {} ({}); see below.",
-                    problem_count(errors.len()),
+                    counted(errors.len(), "problem"),
                     fields.join(", ")
                 ))
             }
@@ -285,11 +286,12 @@ fn invalid_summary(a: &Given, b: &Given, problems: &[FieldMessage]) -> Option<im
     })
 }
 
-fn problem_count(n: usize) -> String {
+/// `1 input`, `3 inputs`.
+fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 problem".to_string()
+        format!("1 {noun}")
     } else {
-        format!("{n} problems")
+        format!("{n} {noun}s")
     }
 }
 
