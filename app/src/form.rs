@@ -172,6 +172,21 @@ pub fn to_link_query(fields: &Fields) -> String {
     out.0
 }
 
+/// `/compare?a=<link>[&b=<link>][&only=diff]`: the comparison page for two
+/// share links (each a path such as `/?v=1&…`), each percent-encoded as one
+/// parameter value; without `b` the page asks for it.
+pub fn compare_href(a: &str, b: Option<&str>, only_differences: bool) -> String {
+    let mut query = Query::default();
+    query.append_pair("a", a);
+    if let Some(b) = b {
+        query.append_pair("b", b);
+    }
+    if only_differences {
+        query.append_pair("only", "diff");
+    }
+    format!("/compare?{}", query.0)
+}
+
 /// A query string written the way share links are: `/` and `:` stay as they
 /// are (they separate provider, model and standby), everything that would
 /// break a query is percent-encoded.
@@ -262,6 +277,20 @@ mod tests {
             ..engine::Scenario::default()
         };
         assert_eq!(get(&values_of(&scenario), "name"), Some("1+1 = 2 at 100%"));
+    }
+
+    #[test]
+    fn a_compare_link_carries_each_share_link_as_one_value() {
+        let href = compare_href("/?v=1&name=A+b", Some("/?tier=critical"), true);
+        assert_eq!(
+            href,
+            "/compare?a=/%3Fv%3D1%26name%3DA%2Bb&b=/%3Ftier%3Dcritical&only=diff"
+        );
+        let query = href.strip_prefix("/compare?").unwrap();
+        let pairs = parse_query(query);
+        assert_eq!(get(&pairs, "a"), Some("/?v=1&name=A+b"));
+        assert_eq!(get(&pairs, "b"), Some("/?tier=critical"));
+        assert_eq!(compare_href("/", None, false), "/compare?a=/");
     }
 
     #[test]

@@ -14,6 +14,13 @@ pub fn count(value: Decimal) -> String {
     grouped(value, 0)
 }
 
+/// `1234.125` → `"1,234.125"`: commas between thousands, every decimal the
+/// value has and no more (inputs are shown as exactly as they were given).
+pub fn decimal(value: Decimal) -> String {
+    let value = value.normalize();
+    grouped(value, value.scale())
+}
+
 fn grouped(value: Decimal, decimals: u32) -> String {
     let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let text = format!("{:.*}", decimals as usize, rounded.abs());
@@ -122,6 +129,14 @@ mod tests {
         ] {
             assert_eq!(amount(d(input)), expected, "input {input}");
         }
+    }
+
+    #[test]
+    fn decimals_keep_their_digits_and_get_separators() {
+        assert_eq!(decimal(d("1234.125")), "1,234.125");
+        assert_eq!(decimal(d("15000.00")), "15,000");
+        assert_eq!(decimal(d("0.2")), "0.2");
+        assert_eq!(decimal(d("-1500.5")), "-1,500.5");
     }
 
     #[test]

@@ -80,8 +80,7 @@ pub async fn fetch_catalog_choices() -> Result<CatalogChoices, ServerFnError> {
 /// The body of [`plan`], callable without the server-function machinery.
 #[cfg(feature = "ssr")]
 pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
-    let link_query = crate::form::to_link_query(&crate::form::from_query(query));
-    let decoded = match engine::link::decode(catalog, &link_query) {
+    let decoded = match decode_page_query(catalog, query) {
         Ok(decoded) => decoded,
         Err(error) => return PlanOutcome::Invalid(messages(error)),
     };
@@ -101,6 +100,13 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str) -> PlanOutcome {
         }
         Err(error) => PlanOutcome::Invalid(messages(error)),
     }
+}
+
+/// Reads a page query the way the planner does: a share link, or the fields
+/// of the plain HTML form (providers split in three), into a validated scenario.
+#[cfg(feature = "ssr")]
+pub fn decode_page_query(catalog: &engine::Catalog, query: &str) -> engine::Result<engine::link::Decoded> {
+    engine::link::decode(catalog, &crate::form::to_link_query(&crate::form::from_query(query)))
 }
 
 #[cfg(feature = "ssr")]

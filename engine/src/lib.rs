@@ -13,6 +13,7 @@
 
 pub mod break_even;
 pub mod catalog;
+pub mod compare;
 pub mod cost;
 pub mod error;
 pub mod estimate;

@@ -711,6 +711,20 @@ pub fn encode(catalog: &Catalog, scenario: &Scenario) -> String {
     out
 }
 
+/// The share-link query inside what a person pastes: a whole URL
+/// (`http://host/?v=1&…`), a path (`/?v=1&…`) or the bare query (`v=1&…`),
+/// without surrounding spaces or a `#fragment`. A URL or path without `?`
+/// is a link to the default scenario: its query is empty.
+pub fn query_of(pasted: &str) -> &str {
+    let text = pasted.trim();
+    let text = text.split_once('#').map_or(text, |(before, _)| before);
+    match text.split_once('?') {
+        Some((_, query)) => query,
+        None if text.starts_with('/') || text.contains("://") => "",
+        None => text,
+    }
+}
+
 /// Reads a share-link query string (a leading `?` is allowed) into a
 /// validated scenario. Every problem is reported at once as
 /// [`Error::Invalid`], each naming the query parameter, the value and what is
@@ -959,6 +973,21 @@ mod tests {
     fn field_paths_are_dotted_without_spaces() {
         let requests = PARAMETERS.iter().find(|p| p.name == "requests").unwrap();
         assert_eq!(requests.field, "workload.monthly_requests");
+    }
+
+    #[test]
+    fn the_query_is_found_in_a_url_a_path_or_on_its_own() {
+        for (pasted, query) in [
+            ("http://127.0.0.1:3000/?v=1&tier=critical#summary", "v=1&tier=critical"),
+            (" /?v=1&tier=critical\n", "v=1&tier=critical"),
+            ("?tier=critical", "tier=critical"),
+            ("tier=critical", "tier=critical"),
+            ("https://drplan.example/", ""),
+            ("/", ""),
+            ("", ""),
+        ] {
+            assert_eq!(query_of(pasted), query, "{pasted:?}");
+        }
     }
 
     #[test]

@@ -110,16 +110,13 @@ fn read_scenario(catalog: &engine::Catalog, input: Option<&str>) -> Result<engin
             notices: Vec::new(),
         });
     }
-    // A link: the part after `?` (a whole URL works), without any `#fragment`.
     let looks_like_link = input.contains('=') || input.starts_with('?') || input.contains("://");
     if !looks_like_link {
         return Err(format!(
             "{input} is neither a scenario file (.json, .toml) nor a share link such as \"tier=critical&downtime_cost_per_hour=20000\""
         ));
     }
-    let query = input.split_once('?').map_or(input, |(_, query)| query);
-    let query = query.split_once('#').map_or(query, |(query, _)| query);
-    engine::link::decode(catalog, query).map_err(engine_errors)
+    engine::link::decode(catalog, engine::link::query_of(input)).map_err(engine_errors)
 }
 
 fn engine_errors(error: engine::Error) -> String {

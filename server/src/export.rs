@@ -15,6 +15,7 @@ use axum::{
     routing::get,
     Router,
 };
+use engine::compare::{Comparison, Value};
 use engine::link::PARAMETERS;
 use engine::{Estimate, Money, Optimization, PlanCost, Scenario, Sensitivity, Simulation};
 
@@ -127,8 +128,12 @@ async fn download(
 ) -> Result<Response> {
     let report = Report::new(&state.catalog, decoded)?;
     let body = write(table, &report, &state.catalog)?;
-    let filename = filename(table, &report.scenario.name, &today());
-    Ok((
+    Ok(attachment(&filename(table, &report.scenario.name, &today()), body))
+}
+
+/// A CSV answer: UTF-8, downloaded as `filename`.
+pub fn attachment(filename: &str, body: Vec<u8>) -> Response {
+    (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (
@@ -138,12 +143,24 @@ async fn download(
         ],
         body,
     )
-        .into_response())
+        .into_response()
 }
 
 /// `drplan-costs-production-tier-example-domain-md-2-2026-11-25.csv`: the
 /// table, the scenario name made safe for any file system, and the date.
 pub fn filename(table: Table, scenario_name: &str, date: &str) -> String {
+    format!("drplan-{}-{}-{date}.csv", table.name(), slug(scenario_name))
+}
+
+/// `drplan-compare-production-tier-example-domain-md-2-vs-checkout-2026-11-25.csv`:
+/// both scenario names, made safe as [`filename`] does, and the date.
+pub fn compare_filename(a_name: &str, b_name: &str, date: &str) -> String {
+    format!("drplan-compare-{}-vs-{}-{date}.csv", slug(a_name), slug(b_name))
+}
+
+/// A scenario name as lowercase ASCII words joined by `-`, at most 60
+/// characters, `scenario` when nothing is left.
+fn slug(scenario_name: &str) -> String {
     let mut slug = String::new();
     for c in scenario_name.chars() {
         if c.is_ascii_alphanumeric() {
@@ -157,11 +174,11 @@ pub fn filename(table: Table, scenario_name: &str, date: &str) -> String {
     if slug.is_empty() {
         slug.push_str("scenario");
     }
-    format!("drplan-{}-{slug}-{date}.csv", table.name())
+    slug
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
-fn today() -> String {
+pub fn today() -> String {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
@@ -185,7 +202,8 @@ fn civil_date(days: i64) -> String {
 
 /// The CSV text of one table; the analyses' tables run their engine function on `catalog`.
 pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result<Vec<u8>> {
-    let mut sheet = Sheet::new(report);
+    let trace = [report.estimate.catalog_version.clone(), report.share_link.clone()];
+    let mut sheet = Sheet::new(&["catalog_version", "share_link"], &trace);
     match table {
         Table::Inputs => inputs(&mut sheet, report),
         Table::Costs => costs(&mut sheet, report),
@@ -199,28 +217,32 @@ pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result
     sheet.finish()
 }
 
-/// A CSV being written: every row ends with the catalog version and share link.
+/// A CSV being written: every row ends with the trace columns (the catalog
+/// version and the share link or links the figures come from).
 struct Sheet {
     writer: csv::Writer<Vec<u8>>,
-    trace: [String; 2],
+    trace_columns: Vec<String>,
+    trace: Vec<String>,
     error: Option<csv::Error>,
 }
 
 impl Sheet {
-    fn new(report: &Report) -> Sheet {
+    fn new(trace_columns: &[&str], trace: &[String]) -> Sheet {
         Sheet {
             // RFC 4180: CRLF line ends, fields quoted only when they must be.
             writer: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(Vec::new()),
-            trace: [report.estimate.catalog_version.clone(), report.share_link.clone()],
+            trace_columns: trace_columns.iter().map(|c| (*c).to_owned()).collect(),
+            trace: trace.to_vec(),
             error: None,
         }
     }
 
     fn header(&mut self, columns: &[&str]) {
         let row: Vec<Cell> = columns.iter().map(|c| Cell::Text((*c).to_owned())).collect();
-        self.push(row, ["catalog_version", "share_link"].map(str::to_owned));
+        let trace = self.trace_columns.clone();
+        self.push(row, trace);
     }
 
     fn row(&mut self, cells: Vec<Cell>) {
@@ -228,7 +250,7 @@ impl Sheet {
         self.push(cells, trace);
     }
 
-    fn push(&mut self, cells: Vec<Cell>, trace: [String; 2]) {
+    fn push(&mut self, cells: Vec<Cell>, trace: Vec<String>) {
         let record = cells
             .into_iter()
             .chain(trace.into_iter().map(Cell::Text))
@@ -283,6 +305,42 @@ fn number(value: impl ToString) -> Cell {
 
 fn optional(value: Option<rust_decimal::Decimal>) -> Cell {
     value.map_or_else(empty, |v| number(v.normalize()))
+}
+
+/// The rows of `comparison` that differ, one per line: section, item, unit,
+/// A, B, B − A and (B − A) ÷ |A| in %, then the catalog version and both share
+/// links. Money is written with two decimals; a value one side lacks is empty.
+pub fn write_comparison(comparison: &Comparison, a: &Report, b: &Report) -> Result<Vec<u8>> {
+    let trace = [
+        a.estimate.catalog_version.clone(),
+        a.share_link.clone(),
+        b.share_link.clone(),
+    ];
+    let mut sheet = Sheet::new(&["catalog_version", "share_link_a", "share_link_b"], &trace);
+    sheet.header(&["section", "item", "unit", "a", "b", "difference", "difference_percent"]);
+    let value = |v: &Value| match v {
+        Value::Money(m, _) => amount(*m),
+        Value::Number(n) => number(n.normalize()),
+        Value::Text(t) => text(t.clone()),
+        Value::Absent => empty(),
+    };
+    for row in comparison.differences() {
+        let difference = row.difference.as_ref().map_or_else(empty, |d| match row.a {
+            Value::Money(..) => amount(Money::new(d.amount)),
+            _ => number(d.amount.normalize()),
+        });
+        let percent = optional(row.difference.as_ref().and_then(|d| d.percent));
+        sheet.row(vec![
+            text(&row.section),
+            text(&row.item),
+            text(&row.unit),
+            value(&row.a),
+            value(&row.b),
+            difference,
+            percent,
+        ]);
+    }
+    sheet.finish()
 }
 
 fn inputs(sheet: &mut Sheet, r: &Report) {
@@ -732,6 +790,14 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(filename(Table::Costs, name, "2026-11-25"), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_comparison_file_is_named_after_both_scenarios() {
+        assert_eq!(
+            compare_filename("Checkout", "=cmd|' /C calc'!A0", "2026-11-25"),
+            "drplan-compare-checkout-vs-cmd-c-calc-a0-2026-11-25.csv"
+        );
     }
 
     #[test]

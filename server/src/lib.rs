@@ -4,6 +4,7 @@
 pub mod api;
 pub mod charts;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod error;
 pub mod export;
@@ -39,6 +40,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
         .merge(charts::router())
+        .merge(compare::router())
         .merge(export::router())
         .merge(reference::router())
         .merge(pages::router(&state))

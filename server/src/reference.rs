@@ -25,7 +25,7 @@ static METHODOLOGY: LazyLock<String> = LazyLock::new(|| {
 });
 
 async fn methodology() -> Html<String> {
-    Html(page("Methodology", &METHODOLOGY))
+    Html(page("Methodology", "reference", &METHODOLOGY))
 }
 
 /// Text made safe to place in HTML.
@@ -45,8 +45,9 @@ fn escape(text: impl Display) -> String {
     out
 }
 
-/// The page around a body: the site's stylesheet and a way back to the planner.
-fn page(title: &str, body: &str) -> String {
+/// The page around a body: the site's stylesheet and a way back to the
+/// planner; `main_class` is the class of the `<main>` holding the body.
+pub(crate) fn page(title: &str, main_class: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -63,12 +64,13 @@ fn page(title: &str, body: &str) -> String {
 <p class="tagline">{title}</p>
 <nav aria-label="More"><a href="/">Planner</a><a href="/methodology">Methodology</a><a href="/catalog">Price catalog</a></nav>
 </header>
-<main class="reference">
+<main class="{main_class}">
 {body}
 </main>
 </body>
 </html>"#,
-        title = escape(title)
+        title = escape(title),
+        main_class = escape(main_class)
     )
 }
 
@@ -306,7 +308,7 @@ async fn catalog(State(state): State<AppState>) -> Html<String> {
             })
             .collect(),
     );
-    Html(page(&format!("Price catalog {}", c.version()), &body))
+    Html(page(&format!("Price catalog {}", c.version()), "reference", &body))
 }
 
 #[cfg(test)]

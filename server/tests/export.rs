@@ -3,48 +3,10 @@
 
 mod common;
 
-use common::router;
+use common::get;
 
-use axum::{
-    body::Body,
-    http::{header, Request, StatusCode},
-};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
 use rust_decimal::Decimal;
-use tower::ServiceExt;
-
-struct Download {
-    status: StatusCode,
-    content_type: String,
-    disposition: String,
-    body: String,
-}
-
-async fn get(uri: &str) -> Download {
-    let response = router()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let header = |name| {
-        response
-            .headers()
-            .get(name)
-            .map(|v: &header::HeaderValue| v.to_str().unwrap().to_string())
-            .unwrap_or_default()
-    };
-    let (status, content_type, disposition) = (
-        response.status(),
-        header(header::CONTENT_TYPE),
-        header(header::CONTENT_DISPOSITION),
-    );
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    Download {
-        status,
-        content_type,
-        disposition,
-        body: String::from_utf8(body.to_vec()).expect("CSV files are UTF-8"),
-    }
-}
 
 /// The header and the rows, each row as column name → value.
 fn read(body: &str) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {

@@ -141,6 +141,47 @@ impl Harness {
             .expect("the page hydrates (main[data-hydrated=true] appears)");
     }
 
+    /// Waits until an element matches `css`.
+    pub async fn wait_for_element(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear within {PATIENCE:?}: {e}"));
+    }
+
+    /// Clicks the element at `css`.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("find {css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// At phone widths (390 px, today's common phone, and 360 px, the narrowest
+    /// the pages promise): fails when the page scrolls sideways, and saves
+    /// `NAME-<width>x844.png`.
+    pub async fn phone_screenshots(&self, name: &str) {
+        for width in [390, 360] {
+            self.client.set_window_size(width, 844).await.expect("phone size");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let overflow = self
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                    vec![],
+                )
+                .await
+                .expect("measure overflow");
+            assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways {width} px wide");
+            self.screenshot(&format!("{name}-{width}x844")).await;
+        }
+    }
+
     /// The text of the element at `css`.
     pub async fn text(&self, css: &str) -> String {
         self.client

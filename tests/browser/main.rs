@@ -3,6 +3,7 @@
 //! `DRPLAN_BIN` and `LEPTOS_SITE_ROOT`.
 
 mod analysis;
+mod compare;
 mod harness;
 mod planner;
 mod slice;

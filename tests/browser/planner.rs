@@ -203,21 +203,7 @@ async fn desktop_and_phone_screenshots() {
     h.open("/").await;
     h.wait_for_hydration().await;
     h.screenshot("desktop-1366x900").await;
-    // 390 is today's common phone; 360 the narrowest the page promises.
-    for width in [390, 360] {
-        h.client.set_window_size(width, 844).await.expect("phone size");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let overflow = h
-            .client
-            .execute(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-                vec![],
-            )
-            .await
-            .expect("measure overflow");
-        assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways {width} px wide");
-        h.screenshot(&format!("phone-{width}x844")).await;
-    }
+    h.phone_screenshots("phone").await;
     h.stop().await;
 }
 

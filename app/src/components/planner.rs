@@ -128,7 +128,8 @@ fn Results(figures: Figures, stale: bool) -> impl IntoView {
     }
 }
 
-/// The share link, a Copy button, and the whole report as CSV.
+/// The share link, a Copy button, a way to compare this scenario with
+/// another, and the whole report as CSV.
 #[component]
 fn ShareBar(url: String, catalog_version: String, link: String) -> impl IntoView {
     let (copied, set_copied) = signal(false);
@@ -144,6 +145,8 @@ fn ShareBar(url: String, catalog_version: String, link: String) -> impl IntoView
             <button type="button" class="secondary" on:click=copy>
                 {move || if copied.get() { "Copied" } else { "Copy link" }}
             </button>
+            // External: /compare is a server page, not a route of this app.
+            <a class="compare-link" href=form::compare_href(&url, None, false) rel="external">"Compare with…"</a>
             <a class="csv" href=format!("/export/report.csv?{link}") download>"Report for finance (CSV)"</a>
             <span class="catalog-version">{format!("Prices: catalog {catalog_version}")}</span>
         </section>

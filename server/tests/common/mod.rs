@@ -3,8 +3,14 @@
 
 use std::sync::Arc;
 
-use axum::Router;
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
+use tower::ServiceExt;
 
 /// `server::app` with the shipped catalog; pages render without the site files.
 pub fn router() -> Router {
@@ -16,4 +22,43 @@ pub fn router() -> Router {
         leptos_options,
         catalog: Arc::new(engine::Catalog::shipped()),
     })
+}
+
+/// What a GET answered: the status, the headers a download is judged by, and the body as text.
+// Not every test file that shares this module downloads.
+#[allow(dead_code)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub disposition: String,
+    pub body: String,
+}
+
+/// GET `uri` through [`router`]; the body must be UTF-8.
+// Not every test file that shares this module downloads.
+#[allow(dead_code)]
+pub async fn get(uri: &str) -> Answer {
+    let response = router()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v: &header::HeaderValue| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (status, content_type, disposition) = (
+        response.status(),
+        header(header::CONTENT_TYPE),
+        header(header::CONTENT_DISPOSITION),
+    );
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        content_type,
+        disposition,
+        body: String::from_utf8(body.to_vec()).expect("the body is UTF-8"),
+    }
 }
