@@ -93,6 +93,12 @@ fn long_euro_query() -> String {
     link(&s)
 }
 
+/// Critical tier, a provisioned standby provider and dear downtime.
+const CRITICAL: &str = "tier=critical&p2=azure-openai/gpt-4o:provisioned:800&downtime_cost_per_hour=30000";
+
+/// Targets no strategy and no design meets.
+const UNMET: &str = "downtime_cost_per_hour=1000000&rto=0.5&rpo=0&standby_fraction=1";
+
 /// The text of every `<text>` element, in document order.
 fn texts(svg: &str) -> Vec<String> {
     let document = roxmltree::Document::parse(svg).expect("the chart is well-formed XML");
@@ -140,15 +146,13 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 async fn every_chart_renders_in_both_formats_and_sizes() {
     let keep = std::env::var_os("DRPLAN_CHART_OUT").map(std::path::PathBuf::from);
     let long = long_euro_query();
-    let cases: [(&str, &str); 5] = [
+    let cases: [(&str, &str); 6] = [
         ("default", ""),
+        ("critical", CRITICAL),
         ("long-eur", &long),
         ("section3", &link(&section3())),
         // Dear downtime, targets no strategy meets, no saving from optimizing.
-        (
-            "edge",
-            "downtime_cost_per_hour=1000000&rto=0.5&rpo=0&standby_fraction=1",
-        ),
+        ("edge", UNMET),
         // Cheap downtime: break-even far beyond the downtime avoided.
         ("cheap", "downtime_cost_per_hour=100"),
     ];
@@ -435,4 +439,210 @@ async fn a_bad_query_is_a_400_naming_each_field_never_an_image() {
             assert_eq!(named, fields, "{uri}: {json}");
         }
     }
+}
+
+/// The scenarios every analysis chart is checked on: default, critical tier,
+/// targets nothing meets, euros with a long name.
+fn analysis_cases() -> [(&'static str, String); 4] {
+    [
+        ("default", String::new()),
+        ("critical", CRITICAL.to_owned()),
+        ("unmet", UNMET.to_owned()),
+        ("long-eur", long_euro_query()),
+    ]
+}
+
+fn scenario_of(query: &str) -> Scenario {
+    engine::link::decode(&engine::Catalog::shipped(), query)
+        .unwrap()
+        .scenario
+}
+
+/// `(text, x, y, bold)` of every `<text>` element.
+fn placed_texts(svg: &str) -> Vec<(String, f64, f64, bool)> {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    let number = |n: &roxmltree::Node, a: &str| n.attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            (
+                n.text().unwrap_or("").trim().to_owned(),
+                number(&n, "x"),
+                number(&n, "y"),
+                n.attribute("font-weight") == Some("bold"),
+            )
+        })
+        .collect()
+}
+
+/// Circles filled with `fill`.
+fn dots(svg: &str, fill: &str) -> usize {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill").is_some_and(|f| f.eq_ignore_ascii_case(fill)))
+        .count()
+}
+
+#[tokio::test]
+async fn the_loss_exceedance_chart_has_a_curve_per_plan_and_marks_p90_and_p99() {
+    let catalog = engine::Catalog::shipped();
+    for (case, query) in analysis_cases() {
+        let scenario = scenario_of(&query);
+        let simulation = engine::simulate(&catalog, &scenario).unwrap();
+        let estimate = engine::estimate(&catalog, &scenario).unwrap();
+        let currency = estimate.currency.code.as_str();
+        let money = |m: Money| server::charts::style::money(m.to_decimal(), currency);
+        let svg = get(&format!("/charts/loss-exceedance.svg?{query}")).await;
+        assert_eq!(svg.status, StatusCode::OK, "{case}");
+        let placed = placed_texts(svg.text());
+        let texts: Vec<String> = placed.iter().map(|t| t.0.clone()).collect();
+        assert!(
+            has(
+                &texts,
+                "How often a year's loss exceeds each amount, without and with DR"
+            ),
+            "{case}: {texts:?}"
+        );
+        // One legend entry per plan, each with its P90 and P99.
+        let plans: Vec<&engine::LossDistribution> = std::iter::once(&simulation.without_dr)
+            .chain(&simulation.strategies)
+            .collect();
+        assert_eq!(plans.len(), 1 + estimate.strategies.len(), "{case}");
+        let legend: Vec<&String> = texts.iter().filter(|t| t.starts_with("P90 ")).collect();
+        assert_eq!(legend.len(), plans.len(), "{case}: {legend:?}");
+        for plan in &plans {
+            let wanted = format!("P90 {} · P99 {}", money(plan.p90), money(plan.p99));
+            assert!(has(&texts, &wanted), "{case}: {wanted:?} missing from {texts:?}");
+        }
+        // Only the chosen strategy is bold in the legend.
+        let chosen = estimate.strategies.iter().find(|s| s.chosen).unwrap();
+        let bold_names: Vec<&str> = placed
+            .iter()
+            .filter(|t| t.3 && t.0.ends_with("· current"))
+            .map(|t| t.0.as_str())
+            .collect();
+        assert_eq!(bold_names, [format!("{} · current", chosen.name)], "{case}");
+        for mark in ["1 year in 10 (P90)", "1 year in 100 (P99)"] {
+            assert!(has(&texts, mark), "{case}: {mark:?} missing");
+        }
+        // The P99 of the plan without DR is written where its curve crosses 1 %.
+        assert!(has(&texts, &money(simulation.without_dr.p99)), "{case}: {texts:?}");
+        // One dot per marked plan and level: without DR and the chosen strategy, P90 and P99.
+        assert_eq!(dots(svg.text(), "#D55E00"), 2, "{case}");
+    }
+    let euros = texts_of(&format!("/charts/loss-exceedance.svg?{}", long_euro_query())).await;
+    assert!(euros.iter().any(|t| t.contains("EUR a year")), "{euros:?}");
+    assert!(euros.iter().any(|t| t.starts_with("Annual loss, EUR")), "{euros:?}");
+}
+
+#[tokio::test]
+async fn the_design_frontier_rings_the_cheapest_feasible_design() {
+    let catalog = engine::Catalog::shipped();
+    for (case, query) in analysis_cases() {
+        let optimization = engine::optimize(&catalog, &scenario_of(&query)).unwrap();
+        let svg = get(&format!("/charts/design-frontier.svg?{query}")).await;
+        assert_eq!(svg.status, StatusCode::OK, "{case}");
+        let texts = texts(svg.text());
+        assert!(
+            has(
+                &texts,
+                "Per-layer designs: cheapest monthly cost for each recovery time"
+            ),
+            "{case}: {texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.contains(&format!(
+                "{} designs searched, {} meet",
+                optimization.search_space, optimization.feasible
+            ))),
+            "{case}: {texts:?}"
+        );
+        // A green dot per design shown that meets both targets, plus the legend's.
+        let shown = optimization
+            .frontier
+            .iter()
+            .chain(optimization.cheapest.iter().filter(|c| !c.on_frontier));
+        let meeting = shown.filter(|d| d.meets_rto && d.meets_rpo).count();
+        assert_eq!(dots(svg.text(), "#009E73"), meeting + 1, "{case}");
+        let ringed = texts.iter().filter(|t| t.starts_with("Cheapest meeting both:")).count();
+        match &optimization.cheapest {
+            Some(_) => {
+                assert_eq!(ringed, 1, "{case}: {texts:?}");
+                assert!(has(&texts, "Cheapest meeting both targets"), "{case}");
+            }
+            None => {
+                assert_eq!(ringed, 0, "{case}: {texts:?}");
+                assert!(has(&texts, "No design meets both targets"), "{case}: {texts:?}");
+                assert!(!has(&texts, "Cheapest meeting both targets"), "{case}");
+            }
+        }
+    }
+    let default = texts_of("/charts/design-frontier.svg").await;
+    for wanted in ["Cheapest meeting both: $5.3K · 22 min", "RTO target 30 min", "Frontier"] {
+        assert!(has(&default, wanted), "{wanted:?} missing from {default:?}");
+    }
+    let critical = texts_of(&format!("/charts/design-frontier.svg?{CRITICAL}")).await;
+    assert!(has(&critical, "Cheapest meeting both: $6.9K · 5 min"), "{critical:?}");
+}
+
+#[tokio::test]
+async fn the_tornado_has_a_bar_per_input_largest_swing_on_top() {
+    let catalog = engine::Catalog::shipped();
+    for (case, query) in analysis_cases() {
+        let sensitivity = engine::sensitivity(&catalog, &scenario_of(&query)).unwrap();
+        let svg = get(&format!("/charts/tornado.svg?{query}")).await;
+        assert_eq!(svg.status, StatusCode::OK, "{case}");
+        let placed = placed_texts(svg.text());
+        let texts: Vec<String> = placed.iter().map(|t| t.0.clone()).collect();
+        assert!(has(&texts, "What moves the annual net benefit of DR"), "{case}");
+        // Each input's name (possibly wrapped on two lines) in the engine's order, top down.
+        let mut last_y = f64::NEG_INFINITY;
+        for row in &sensitivity.rows {
+            let first_word = row.name.split(' ').next().unwrap();
+            let (_, _, y, _) = placed
+                .iter()
+                .find(|t| t.0.starts_with(first_word) && t.1 < 200.0)
+                .unwrap_or_else(|| panic!("{case}: {:?} missing from {texts:?}", row.name));
+            assert!(*y > last_y, "{case}: {:?} out of order", row.name);
+            last_y = *y;
+        }
+        // A low and a high bar per input that moves the benefit; the legend has one swatch of each.
+        let moving = sensitivity
+            .rows
+            .iter()
+            .filter(|r| {
+                r.net_benefit_low != sensitivity.base_net_benefit || r.net_benefit_high != sensitivity.base_net_benefit
+            })
+            .count();
+        let still = sensitivity.rows.len() - moving;
+        assert_eq!(rects(svg.text(), "#0072B2", -1.0).len(), moving + 1, "{case}");
+        assert_eq!(rects(svg.text(), "#E69F00", -1.0).len(), moving + 1, "{case}");
+        assert_eq!(
+            texts.iter().filter(|t| t.ends_with(": no effect")).count(),
+            still,
+            "{case}"
+        );
+        let currency = engine::estimate(&catalog, &scenario_of(&query)).unwrap().currency.code;
+        let base = server::charts::style::money(sensitivity.base_net_benefit.to_decimal(), &currency);
+        assert!(has(&texts, &format!("Base case {base}")), "{case}: {texts:?}");
+    }
+    let default = texts_of("/charts/tornado.svg").await;
+    for wanted in ["−50 %", "+50 %", "Input at its low value", "Input at its high value"] {
+        assert!(has(&default, wanted), "{wanted:?} missing from {default:?}");
+    }
+}
+
+#[tokio::test]
+async fn charts_of_the_estimate_alone_run_no_analysis() {
+    let catalog = engine::Catalog::shipped();
+    let scenario = Scenario::default();
+    let plain =
+        server::charts::Figures::compute(&catalog, &scenario, &[Chart::CostComparison, Chart::RiskAle]).unwrap();
+    assert!(plain.simulation.is_none() && plain.optimization.is_none() && plain.sensitivity.is_none());
+    let one = server::charts::Figures::compute(&catalog, &scenario, &[Chart::LossExceedance]).unwrap();
+    assert!(one.simulation.is_some() && one.optimization.is_none() && one.sensitivity.is_none());
+    let all = server::charts::Figures::compute(&catalog, &scenario, &Chart::ALL).unwrap();
+    assert!(all.simulation.is_some() && all.optimization.is_some() && all.sensitivity.is_some());
 }

@@ -14,11 +14,6 @@ const LOSS: RGBColor = okabe_ito::BLUE;
 const COST: RGBColor = okabe_ito::VERMILLION;
 const AVOIDED: RGBColor = okabe_ito::GREEN;
 
-/// The break-even chart as SVG.
-pub fn break_even(estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
-    super::svg(super::Chart::BreakEven, estimate, opts)
-}
-
 /// Draws the chart on any plotters backend.
 pub(super) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

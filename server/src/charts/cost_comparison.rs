@@ -21,11 +21,6 @@ const COLOURS: [RGBColor; 6] = [
     okabe_ito::PURPLE,
 ];
 
-/// The cost comparison as SVG.
-pub fn cost_comparison(estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
-    super::svg(super::Chart::CostComparison, estimate, opts)
-}
-
 /// Draws the chart on any plotters backend.
 pub(super) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

@@ -1,17 +1,24 @@
 //! Charts drawn on the server with plotters, as SVG or PNG, from the engine's
 //! figures for the scenario in the share-link query.
 //!
-//! Each chart is a pure renderer (estimate in, image out) in its own file;
+//! Each chart is a pure renderer (figures in, image out) in its own file;
 //! `style` holds what they share. This file maps URLs to renderers and adds
 //! the HTTP headers: type, file name, and an ETag that names the exact bytes.
+//! Most charts draw from the estimate alone; the Monte Carlo, optimizer and
+//! sensitivity charts also need an analysis, which [`Figures::complete`]
+//! runs only for the charts that ask for it.
 
 mod break_even;
 mod cost_comparison;
+mod design_frontier;
+mod loss_exceedance;
 mod raster;
 mod risk_ale;
 mod risk_heatmap;
+mod rto_plot;
 mod strategy_frontier;
 pub mod style;
+mod tornado;
 
 use axum::{
     extract::{RawQuery, State},
@@ -20,15 +27,10 @@ use axum::{
     routing::get,
     Router,
 };
-use engine::Estimate;
+use engine::{Catalog, Estimate, Optimization, Scenario, Sensitivity, Simulation};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub use break_even::break_even;
-pub use cost_comparison::cost_comparison;
-pub use risk_ale::risk_ale;
-pub use risk_heatmap::risk_heatmap;
-pub use strategy_frontier::strategy_frontier;
 pub use style::{ChartOptions, Size};
 
 use crate::{AppState, Error, Result};
@@ -39,7 +41,8 @@ const RENDERER_REVISION: &str = "charts-1";
 
 /// How long a client may reuse a chart without asking: the URL names the
 /// scenario, but a new catalog (a deploy) changes the figures, so an hour,
-/// then revalidation by ETag, which costs an estimate and no drawing.
+/// then revalidation by ETag, which costs an estimate and neither an
+/// analysis nor a drawing.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
 /// The charts, each served as `/charts/<name>.svg` and `/charts/<name>.png`.
@@ -55,16 +58,36 @@ pub enum Chart {
     RiskAle,
     /// Monthly cost against achieved RTO for every strategy.
     StrategyFrontier,
+    /// Monte Carlo loss-exceedance curves, without DR and per strategy.
+    LossExceedance,
+    /// The per-layer optimizer's cost/RTO frontier and cheapest feasible design.
+    DesignFrontier,
+    /// Net-benefit swing per input, largest first.
+    Tornado,
+}
+
+/// An analysis beyond the estimate that a chart draws from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Analysis {
+    /// [`engine::simulate`].
+    Simulation,
+    /// [`engine::optimize`].
+    Optimization,
+    /// [`engine::sensitivity`].
+    Sensitivity,
 }
 
 impl Chart {
     /// Every chart, in the order the page shows them.
-    pub const ALL: [Chart; 5] = [
+    pub const ALL: [Chart; 8] = [
         Chart::CostComparison,
         Chart::BreakEven,
         Chart::RiskHeatmap,
         Chart::RiskAle,
         Chart::StrategyFrontier,
+        Chart::LossExceedance,
+        Chart::DesignFrontier,
+        Chart::Tornado,
     ];
 
     /// The name in the URL and the file name.
@@ -75,22 +98,94 @@ impl Chart {
             Chart::RiskHeatmap => "risk-heatmap",
             Chart::RiskAle => "risk-ale",
             Chart::StrategyFrontier => "strategy-frontier",
+            Chart::LossExceedance => "loss-exceedance",
+            Chart::DesignFrontier => "design-frontier",
+            Chart::Tornado => "tornado",
+        }
+    }
+
+    /// The analysis the chart draws from besides the estimate, if any.
+    pub fn needs(self) -> Option<Analysis> {
+        match self {
+            Chart::LossExceedance => Some(Analysis::Simulation),
+            Chart::DesignFrontier => Some(Analysis::Optimization),
+            Chart::Tornado => Some(Analysis::Sensitivity),
+            Chart::CostComparison
+            | Chart::BreakEven
+            | Chart::RiskHeatmap
+            | Chart::RiskAle
+            | Chart::StrategyFrontier => None,
         }
     }
 
     fn draw<DB: DrawingBackend>(
         self,
         root: &DrawingArea<DB, Shift>,
-        estimate: &Estimate,
+        figures: &Figures,
         opts: &ChartOptions,
     ) -> Result<()> {
+        let estimate = &figures.estimate;
         match self {
             Chart::CostComparison => cost_comparison::draw(root, estimate, opts),
             Chart::BreakEven => break_even::draw(root, estimate, opts),
             Chart::RiskHeatmap => risk_heatmap::draw(root, estimate, opts),
             Chart::RiskAle => risk_ale::draw(root, estimate, opts),
             Chart::StrategyFrontier => strategy_frontier::draw(root, estimate, opts),
+            Chart::LossExceedance => loss_exceedance::draw(root, estimate, ran(&figures.simulation, self)?, opts),
+            Chart::DesignFrontier => design_frontier::draw(root, estimate, ran(&figures.optimization, self)?, opts),
+            Chart::Tornado => tornado::draw(root, estimate, ran(&figures.sensitivity, self)?, opts),
         }
+    }
+}
+
+/// The analysis `chart` needs, which [`Figures::complete`] ran for it.
+fn ran<T>(analysis: &Option<T>, chart: Chart) -> Result<&T> {
+    analysis.as_ref().ok_or_else(|| {
+        Error::Internal(format!(
+            "BUG: the {} chart was drawn without its {:?}",
+            chart.name(),
+            chart.needs()
+        ))
+    })
+}
+
+/// What charts draw from: the scenario's estimate, and each analysis that
+/// one of the charts to be drawn needs (`None` otherwise, so a chart that
+/// reads only the estimate never pays for a Monte Carlo run).
+#[derive(Clone, Debug)]
+pub struct Figures {
+    /// [`engine::estimate`] of the scenario.
+    pub estimate: Estimate,
+    /// [`engine::simulate`], when a chart needs it.
+    pub simulation: Option<Simulation>,
+    /// [`engine::optimize`], when a chart needs it.
+    pub optimization: Option<Optimization>,
+    /// [`engine::sensitivity`], when a chart needs it.
+    pub sensitivity: Option<Sensitivity>,
+}
+
+impl Figures {
+    /// The estimate of `scenario` and the analyses `charts` need.
+    pub fn compute(catalog: &Catalog, scenario: &Scenario, charts: &[Chart]) -> Result<Figures> {
+        let estimate = engine::estimate(catalog, scenario)?;
+        Figures::complete(estimate, catalog, scenario, charts)
+    }
+
+    /// Adds to `estimate` (of `scenario`) the analyses `charts` need.
+    pub fn complete(estimate: Estimate, catalog: &Catalog, scenario: &Scenario, charts: &[Chart]) -> Result<Figures> {
+        let wanted = |analysis| charts.iter().any(|c| c.needs() == Some(analysis));
+        Ok(Figures {
+            simulation: wanted(Analysis::Simulation)
+                .then(|| engine::simulate(catalog, scenario))
+                .transpose()?,
+            optimization: wanted(Analysis::Optimization)
+                .then(|| engine::optimize(catalog, scenario))
+                .transpose()?,
+            sensitivity: wanted(Analysis::Sensitivity)
+                .then(|| engine::sensitivity(catalog, scenario))
+                .transpose()?,
+            estimate,
+        })
     }
 }
 
@@ -122,28 +217,28 @@ impl Format {
 }
 
 /// Draws `chart` as an SVG document.
-pub fn svg(chart: Chart, estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
+pub fn svg(chart: Chart, figures: &Figures, opts: &ChartOptions) -> Result<String> {
     style::register_fonts();
     let mut out = String::with_capacity(48 * 1024);
     {
         let root = SVGBackend::with_string(&mut out, opts.size.pixels()).into_drawing_area();
-        chart.draw(&root, estimate, opts)?;
+        chart.draw(&root, figures, opts)?;
         root.present().map_err(style::drawing)?;
     }
     Ok(out)
 }
 
 /// Draws `chart` as a PNG file, in memory.
-pub fn png(chart: Chart, estimate: &Estimate, opts: &ChartOptions) -> Result<Vec<u8>> {
+pub fn png(chart: Chart, figures: &Figures, opts: &ChartOptions) -> Result<Vec<u8>> {
     style::register_fonts();
-    raster::png(opts.size.pixels(), |root| chart.draw(root, estimate, opts))
+    raster::png(opts.size.pixels(), |root| chart.draw(root, figures, opts))
 }
 
 /// Draws `chart` in `format`.
-pub fn render(chart: Chart, format: Format, estimate: &Estimate, opts: &ChartOptions) -> Result<Vec<u8>> {
+pub fn render(chart: Chart, format: Format, figures: &Figures, opts: &ChartOptions) -> Result<Vec<u8>> {
     match format {
-        Format::Svg => svg(chart, estimate, opts).map(String::into_bytes),
-        Format::Png => png(chart, estimate, opts),
+        Format::Svg => svg(chart, figures, opts).map(String::into_bytes),
+        Format::Png => png(chart, figures, opts),
     }
 }
 
@@ -194,12 +289,22 @@ async fn serve(
             size: request.size,
             scenario_name: request.scenario.name.clone(),
         };
-        let body = match format {
-            Format::Svg => svg(chart, &estimate, &opts)?.into_bytes(),
-            // A slide-size PNG takes milliseconds of CPU: off the async workers.
-            Format::Png => tokio::task::spawn_blocking(move || png(chart, &estimate, &opts))
-                .await
-                .map_err(|e| Error::Internal(format!("drawing a PNG chart: {e}")))??,
+        let body = if chart.needs().is_none() && format == Format::Svg {
+            svg(
+                chart,
+                &Figures::complete(estimate, &state.catalog, &request.scenario, &[chart])?,
+                &opts,
+            )?
+            .into_bytes()
+        } else {
+            // A simulation or a slide-size PNG takes milliseconds of CPU: off the async workers.
+            let catalog = state.catalog.clone();
+            tokio::task::spawn_blocking(move || {
+                let figures = Figures::complete(estimate, &catalog, &request.scenario, &[chart])?;
+                render(chart, format, &figures, &opts)
+            })
+            .await
+            .map_err(|e| Error::Internal(format!("drawing a chart: {e}")))??
         };
         let mut response = body.into_response();
         let headers = response.headers_mut();

@@ -15,11 +15,6 @@ const WITHOUT: RGBColor = okabe_ito::VERMILLION;
 const WITH: RGBColor = okabe_ito::SKY_BLUE;
 const WITH_EDGE: RGBColor = okabe_ito::BLUE;
 
-/// The ALE bar chart as SVG.
-pub fn risk_ale(estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
-    super::svg(super::Chart::RiskAle, estimate, opts)
-}
-
 /// Draws the chart on any plotters backend.
 pub(super) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -121,17 +116,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             )?;
         }
         let (axis_x, centre) = chart.backend_coord(&(0.0, band + 0.5));
-        let lines = style::wrap(&row.name, name_width, 2, &name_style);
-        let line_h = theme.px(15.0);
-        let first = centre - (lines.len() as i32 - 1) * line_h / 2;
-        for (j, line) in lines.iter().enumerate() {
-            style::label(
-                root,
-                line,
-                (axis_x - theme.px(10.0), first + j as i32 * line_h),
-                &style::anchored(name_style.clone(), HPos::Right, VPos::Center),
-            )?;
-        }
+        style::row_name(root, &theme, &row.name, (axis_x, centre), name_width, &name_style)?;
     }
     Ok(())
 }

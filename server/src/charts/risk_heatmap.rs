@@ -21,11 +21,6 @@ const PRIORITY: [RGBColor; 5] = [
 ];
 const EMPTY: RGBColor = RGBColor(0xF3, 0xF3, 0xF3);
 
-/// The risk heatmap as SVG.
-pub fn risk_heatmap(estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
-    super::svg(super::Chart::RiskHeatmap, estimate, opts)
-}
-
 /// The grid column (impact band) and row (likelihood band) of a failure scenario, from the engine.
 fn cell(row: &RiskRow) -> (usize, usize) {
     (row.impact_band(), row.likelihood_band())

@@ -5,29 +5,10 @@ use engine::{Estimate, StrategyEstimate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use rust_decimal::Decimal;
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Placer, Rect, Theme, INK, MUTED};
+use super::rto_plot;
+use super::style::{self, font_size, ChartOptions, Key, Rect, Theme, INK};
 use crate::Result;
-
-const MEETS: RGBColor = okabe_ito::GREEN;
-const MISSES: RGBColor = okabe_ito::VERMILLION;
-/// The shaded side of the target line where RTO is met.
-const MEETS_ZONE: RGBColor = RGBColor(0xEA, 0xF6, 0xF1);
-
-/// The shortest RTO the log axis shows: a strategy recovering in no time
-/// is drawn at 6 seconds and labelled with its real value.
-const FLOOR_MINUTES: f64 = 0.1;
-
-/// Ticks offered on the RTO axis, in minutes; those that would crowd are dropped.
-const TICKS: [f64; 15] = [
-    0.1, 0.5, 1.0, 5.0, 15.0, 30.0, 60.0, 120.0, 240.0, 480.0, 1440.0, 2880.0, 10080.0, 43200.0, 525600.0,
-];
-
-/// The strategy frontier as SVG.
-pub fn strategy_frontier(estimate: &Estimate, opts: &ChartOptions) -> Result<String> {
-    super::svg(super::Chart::StrategyFrontier, estimate, opts)
-}
 
 /// Draws the chart on any plotters backend.
 pub(super) fn draw<DB: DrawingBackend>(
@@ -58,8 +39,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     )?;
     let (legend_area, plot_area) = body.split_vertically(theme.px(30.0));
     let mut legend = vec![
-        (Key::Dot(MEETS), "Meets the RTO target".to_owned()),
-        (Key::Cross(MISSES), "Misses it".to_owned()),
+        (Key::Dot(style::MEETS), "Meets the RTO target".to_owned()),
+        (Key::Cross(style::MISSES), "Misses it".to_owned()),
     ];
     if highlight.is_some() {
         legend.push((Key::Ring(INK), highlight_text.to_owned()));
@@ -67,114 +48,25 @@ pub(super) fn draw<DB: DrawingBackend>(
     style::legend_row(&legend_area, &theme, (theme.px(20.0), theme.px(12.0)), &legend)?;
 
     let strategies = &estimate.strategies;
-    let rto = |s: &StrategyEstimate| style::f64_of(s.rto_minutes).max(FLOOR_MINUTES);
-    let target_x = style::f64_of(target).max(FLOOR_MINUTES);
-    let lowest = strategies.iter().map(rto).fold(target_x, f64::min);
-    let highest = strategies.iter().map(rto).fold(target_x, f64::max);
-    // Half a decade of air on each side so markers and labels stay inside.
-    let (x_lo, x_hi) = ((lowest / 3.0).max(FLOOR_MINUTES / 2.0), highest * 3.0);
-    let top_cost = strategies
-        .iter()
-        .map(|s| style::f64_of(s.monthly.to_decimal()))
-        .fold(0.0, f64::max);
-    let y_max = style::nice_ceiling((top_cost * 1.15).max(1.0));
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(theme.px(6.0))
-        .margin_left(theme.px(12.0))
-        .margin_right(theme.px(28.0))
-        .x_label_area_size(theme.px(46.0))
-        .y_label_area_size(theme.px(74.0))
-        .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
-        .map_err(style::drawing)?;
-    let tick = |v: &f64| style::money_tick(*v, currency);
-    let mut mesh = chart.configure_mesh();
-    mesh.disable_x_mesh()
-        .x_labels(0)
-        // The log axis still labels one tick; the time ticks are drawn below.
-        .x_label_formatter(&|_| String::new())
-        .y_labels(6)
-        .y_label_formatter(&tick)
-        .x_desc("Achieved RTO (log scale)")
-        .y_desc(format!("{currency} a month"));
-    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
-
-    let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
-    let (left, top) = px(x_lo, y_max);
-    let (right, bottom) = px(x_hi, 0.0);
-
-    // The side of the target that meets it, then the target line.
-    let (target_px, _) = px(target_x.clamp(x_lo, x_hi), 0.0);
-    root.draw(&Rectangle::new(
-        [(left + 1, top), (target_px, bottom - 1)],
-        MEETS_ZONE.filled(),
-    ))
-    .map_err(style::drawing)?;
-
-    // Time ticks and vertical grid lines, skipping any that would touch.
-    let tick_style = style::anchored(theme.text(font_size::TICK, MUTED), HPos::Center, VPos::Top);
-    let mut last_right = i32::MIN;
-    for minutes in TICKS.into_iter().filter(|m| (x_lo..=x_hi).contains(m)) {
-        let text = style::duration(Decimal::from_f64_retain(minutes).unwrap_or_default());
-        let (x, _) = px(minutes, 0.0);
-        let w = style::measure(&text, &tick_style).0;
-        if x - w / 2 < last_right + theme.px(10.0) {
-            continue;
-        }
-        last_right = x + w / 2;
-        root.draw(&PathElement::new(
-            vec![(x, top), (x, bottom)],
-            theme.stroke(style::GRID, 1.0),
-        ))
-        .map_err(style::drawing)?;
-        root.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + theme.px(5.0))],
-            theme.stroke(MUTED, 1.0),
-        ))
-        .map_err(style::drawing)?;
-        style::label(root, &text, (x, bottom + theme.px(8.0)), &tick_style)?;
-    }
-    style::dashed(
+    let rto = |s: &StrategyEstimate| style::f64_of(s.rto_minutes);
+    let cost = |s: &StrategyEstimate| style::f64_of(s.monthly.to_decimal());
+    let spots: Vec<(f64, f64)> = strategies.iter().map(|s| (rto(s), cost(s))).collect();
+    let plot = rto_plot::draw(
         root,
-        (target_px, top),
-        (target_px, bottom),
+        &plot_area,
         &theme,
-        theme.stroke(INK, 1.5),
+        currency,
+        "Achieved RTO (log scale)",
+        target,
+        &spots,
     )?;
-
-    let mut placer = Placer::new(
-        Rect {
-            x0: left,
-            y0: top,
-            x1: right,
-            y1: bottom,
-        },
-        theme.px(3.0),
-    );
-    placer.block_line((target_px, top), (target_px, bottom), theme.px(2.0));
-    let target_text = format!("RTO target {}", style::duration(target));
-    let (pos, target_style) = placer.place(
-        &target_text,
-        &theme.bold(font_size::SMALL, INK),
-        &[
-            ((target_px - theme.px(6.0), top + theme.px(6.0)), HPos::Right, VPos::Top),
-            ((target_px + theme.px(6.0), top + theme.px(6.0)), HPos::Left, VPos::Top),
-        ],
-    );
-    style::label(root, &target_text, pos, &target_style)?;
+    let mut placer = plot.placer.clone();
 
     // Markers first, so that no label is placed over any of them.
     let radius = theme.px(7.0);
-    let points: Vec<(i32, i32)> = strategies
-        .iter()
-        .map(|s| px(rto(s), style::f64_of(s.monthly.to_decimal())))
-        .collect();
+    let points: Vec<(i32, i32)> = strategies.iter().map(|s| plot.px(rto(s), cost(s))).collect();
     for (s, &point) in strategies.iter().zip(&points) {
-        let key = if s.meets_rto {
-            Key::Dot(MEETS)
-        } else {
-            Key::Cross(MISSES)
-        };
-        marker(root, &theme, key, point, radius)?;
+        style::verdict_marker(root, &theme, s.meets_rto, point, radius)?;
         if Some(s.id.as_str()) == highlight {
             root.draw(&Circle::new(point, radius * 2, theme.stroke(INK, 2.5)))
                 .map_err(style::drawing)?;
@@ -224,28 +116,4 @@ pub(super) fn draw<DB: DrawingBackend>(
         style::label(root, &text, pos, &text_style)?;
     }
     Ok(())
-}
-
-fn marker<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    key: Key,
-    (x, y): (i32, i32),
-    r: i32,
-) -> Result<()> {
-    match key {
-        Key::Cross(colour) => {
-            let stroke = theme.stroke(colour, 3.0);
-            area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], stroke))
-                .map_err(style::drawing)?;
-            area.draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], stroke))
-                .map_err(style::drawing)
-        }
-        _ => {
-            area.draw(&Circle::new((x, y), r, MEETS.filled()))
-                .map_err(style::drawing)?;
-            area.draw(&Circle::new((x, y), r, theme.stroke(WHITE, 1.5)))
-                .map_err(style::drawing)
-        }
-    }
 }

@@ -5,6 +5,7 @@ use std::sync::Once;
 
 use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle};
@@ -285,6 +286,31 @@ pub fn label<DB: DrawingBackend>(
 ) -> Result<()> {
     area.draw(&Text::new(text.to_owned(), pos, style.clone()))
         .map_err(drawing)
+}
+
+/// A bar chart's row name, right-aligned left of the axis at `axis_x` and
+/// centred on `centre`, wrapped on at most two lines of `width`.
+pub fn row_name<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    name: &str,
+    (axis_x, centre): (i32, i32),
+    width: i32,
+    style: &TextStyle<'static>,
+) -> Result<()> {
+    let lines = wrap(name, width, 2, style);
+    let line_h = theme.px(15.0);
+    let first = centre - (lines.len() as i32 - 1) * line_h / 2;
+    let anchored_style = anchored(style.clone(), HPos::Right, VPos::Center);
+    for (j, line) in lines.iter().enumerate() {
+        label(
+            area,
+            line,
+            (axis_x - theme.px(10.0), first + j as i32 * line_h),
+            &anchored_style,
+        )?;
+    }
+    Ok(())
 }
 
 /// Fills the canvas white and draws the title and the subtitle (scenario
@@ -577,6 +603,37 @@ pub enum Key {
     Cross(RGBColor),
     /// A ring (hollow circle).
     Ring(RGBColor),
+    /// A line in a dash pattern (solid when `None`), for charts with more
+    /// series than colours tell apart in greyscale.
+    Pattern {
+        /// Colour.
+        colour: RGBColor,
+        /// Page-size stroke width.
+        width: f64,
+        /// Page-size dash and gap lengths.
+        dashes: Option<(f64, f64)>,
+    },
+}
+
+/// Draws a polyline in pixels, solid or in a dash pattern of page-size
+/// `(dash, gap)` lengths that runs on across its corners.
+pub fn polyline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: Vec<(i32, i32)>,
+    theme: &Theme,
+    style: ShapeStyle,
+    dashes: Option<(f64, f64)>,
+) -> Result<()> {
+    match dashes {
+        None => area.draw(&PathElement::new(points, style)),
+        Some((dash, gap)) => area.draw(&DashedPathElement::new(
+            points,
+            theme.px(dash).max(1),
+            theme.px(gap).max(1),
+            style,
+        )),
+    }
+    .map_err(drawing)
 }
 
 /// Draws a dashed straight line in pixels.
@@ -637,6 +694,13 @@ pub fn key<DB: DrawingBackend>(
         Key::Ring(colour) => area
             .draw(&Circle::new((x, y), r, theme.stroke(colour, 2.0)))
             .map_err(drawing),
+        Key::Pattern { colour, width, dashes } => polyline(
+            area,
+            vec![(x - half - theme.px(4.0), y), (x + half + theme.px(4.0), y)],
+            theme,
+            theme.stroke(colour, width),
+            dashes,
+        ),
         Key::Cross(colour) => {
             let stroke = theme.stroke(colour, 2.5);
             area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], stroke))
@@ -663,6 +727,75 @@ pub fn legend_row<DB: DrawingBackend>(
         x += measure(text, &style).0 + theme.px(22.0);
     }
     Ok(x)
+}
+
+/// Meets a target: Okabe–Ito bluish green.
+pub const MEETS: RGBColor = okabe_ito::GREEN;
+/// Misses a target: Okabe–Ito vermillion.
+pub const MISSES: RGBColor = okabe_ito::VERMILLION;
+/// The shaded side of an RTO target line where the target is met.
+pub const MEETS_ZONE: RGBColor = RGBColor(0xEA, 0xF6, 0xF1);
+
+/// The shortest RTO a log time axis shows: a plan recovering in no time
+/// is drawn at 6 seconds and labelled with its real value.
+pub const RTO_FLOOR_MINUTES: f64 = 0.1;
+
+/// Ticks offered on an RTO axis, in minutes; those that would crowd are dropped.
+const RTO_TICKS: [f64; 15] = [
+    0.1, 0.5, 1.0, 5.0, 15.0, 30.0, 60.0, 120.0, 240.0, 480.0, 1440.0, 2880.0, 10080.0, 43200.0, 525600.0,
+];
+
+/// RTO ticks and vertical grid lines along the bottom of a log time axis
+/// spanning `x_lo..x_hi` minutes, skipping any that would touch.
+pub fn time_ticks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (x_lo, x_hi): (f64, f64),
+    (top, bottom): (i32, i32),
+    x_of: impl Fn(f64) -> i32,
+) -> Result<()> {
+    let tick_style = anchored(theme.text(font_size::TICK, MUTED), HPos::Center, VPos::Top);
+    let mut last_right = i32::MIN;
+    for minutes in RTO_TICKS.into_iter().filter(|m| (x_lo..=x_hi).contains(m)) {
+        let text = duration(Decimal::from_f64_retain(minutes).unwrap_or_default());
+        let x = x_of(minutes);
+        let w = measure(&text, &tick_style).0;
+        if x - w / 2 < last_right + theme.px(10.0) {
+            continue;
+        }
+        last_right = x + w / 2;
+        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], theme.stroke(GRID, 1.0)))
+            .map_err(drawing)?;
+        root.draw(&PathElement::new(
+            vec![(x, bottom), (x, bottom + theme.px(5.0))],
+            theme.stroke(MUTED, 1.0),
+        ))
+        .map_err(drawing)?;
+        label(root, &text, (x, bottom + theme.px(8.0)), &tick_style)?;
+    }
+    Ok(())
+}
+
+/// A design's or strategy's verdict against the targets: a green dot when
+/// it meets them, a vermillion cross when it does not.
+pub fn verdict_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    meets: bool,
+    (x, y): (i32, i32),
+    r: i32,
+) -> Result<()> {
+    if meets {
+        area.draw(&Circle::new((x, y), r, MEETS.filled())).map_err(drawing)?;
+        return area
+            .draw(&Circle::new((x, y), r, theme.stroke(WHITE, 1.5)))
+            .map_err(drawing);
+    }
+    let stroke = theme.stroke(MISSES, 3.0);
+    area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], stroke))
+        .map_err(drawing)?;
+    area.draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], stroke))
+        .map_err(drawing)
 }
 
 #[cfg(test)]
