@@ -112,9 +112,11 @@ pub(super) fn draw<DB: DrawingBackend>(
     let base_x = style::f64_of(base.to_decimal());
     let (_, top) = chart.backend_coord(&(x_lo, n));
     let (_, bottom) = chart.backend_coord(&(x_lo, 0.0));
-    // Zero, where DR stops paying for itself, when it is not the base itself.
-    if x_lo < 0.0 && x_hi > 0.0 && !base.to_decimal().is_zero() {
-        let (zero, _) = chart.backend_coord(&(0.0, 0.0));
+    // Zero, where DR stops paying for itself, unless it is the base itself
+    // or so close to the axis that it would read as a doubled axis line.
+    let (axis_px, _) = chart.backend_coord(&(x_lo, 0.0));
+    let (zero, _) = chart.backend_coord(&(0.0, 0.0));
+    if x_lo < 0.0 && x_hi > 0.0 && !base.to_decimal().is_zero() && zero - axis_px > theme.px(12.0) {
         root.draw(&PathElement::new(
             vec![(zero, top), (zero, bottom)],
             theme.stroke(MUTED, 1.0),
