@@ -642,8 +642,10 @@ impl Catalog {
     /// `transfer:us-east-1/eu-west-1:price_per_gb` (`*` allowed),
     /// `model:openai/gpt-4o:input_per_mtok`, `storage:s3-standard:price_per_gb_month`,
     /// `unit:compute_vcpu_hour:price`, `strategy:active_passive:compute`.
-    /// Unknown keys and negative prices are field errors naming
-    /// `price_overrides["key"]`.
+    /// Unknown keys, values outside 0–1,000,000 and values outside the
+    /// column's own range in the catalog files (a region multiplier 0.01–10, a
+    /// strategy factor 0–10, failover minutes 0–10,080, retrieval hours 0–720)
+    /// are field errors naming `price_overrides["key"]`.
     pub fn with_overrides(&self, overrides: &BTreeMap<String, Decimal>) -> Result<Catalog, Vec<FieldError>> {
         let mut catalog = self.clone();
         let mut errors = Vec::new();
@@ -676,11 +678,14 @@ impl Catalog {
         };
         let unknown = || format!("no {kind} with id {id} in the catalog");
         let bad_field = |allowed: &str| format!("a {kind} override must name one of: {allowed}");
-        let slot: &mut Decimal = match kind {
+        // Each field keeps the range its catalog column has: a region
+        // multiplier of 1,000,000 would take a valid scenario's figures past
+        // what a Decimal holds.
+        let (slot, (min, max, allowed)): (&mut Decimal, Bounds) = match kind {
             "region" => {
                 let r = self.regions.iter_mut().find(|r| r.id == id).ok_or_else(unknown)?;
                 match field {
-                    "price_multiplier" => &mut r.price_multiplier,
+                    "price_multiplier" => (&mut r.price_multiplier, MULTIPLIER),
                     _ => return Err(bad_field("price_multiplier")),
                 }
             }
@@ -692,7 +697,7 @@ impl Catalog {
                     .find(|t| t.from_region == from && t.to_region == to)
                     .ok_or_else(unknown)?;
                 match field {
-                    "price_per_gb" => &mut t.price_per_gb,
+                    "price_per_gb" => (&mut t.price_per_gb, PRICE),
                     _ => return Err(bad_field("price_per_gb")),
                 }
             }
@@ -704,8 +709,8 @@ impl Catalog {
                     .find(|m| m.provider == provider && m.model == model)
                     .ok_or_else(unknown)?;
                 match field {
-                    "input_per_mtok" => &mut m.input_per_mtok,
-                    "output_per_mtok" => &mut m.output_per_mtok,
+                    "input_per_mtok" => (&mut m.input_per_mtok, PRICE),
+                    "output_per_mtok" => (&mut m.output_per_mtok, PRICE),
                     _ => return Err(bad_field("input_per_mtok, output_per_mtok")),
                 }
             }
@@ -716,38 +721,54 @@ impl Catalog {
                     .find(|c| c.id == id)
                     .ok_or_else(unknown)?;
                 match field {
-                    "price_per_gb_month" => &mut c.price_per_gb_month,
-                    "retrieval_per_gb" => &mut c.retrieval_per_gb,
-                    "retrieval_hours" => &mut c.retrieval_hours,
+                    "price_per_gb_month" => (&mut c.price_per_gb_month, PRICE),
+                    "retrieval_per_gb" => (&mut c.retrieval_per_gb, PRICE),
+                    "retrieval_hours" => (&mut c.retrieval_hours, RETRIEVAL_HOURS),
                     _ => return Err(bad_field("price_per_gb_month, retrieval_per_gb, retrieval_hours")),
                 }
             }
             "unit" => {
                 let u = self.unit_prices.iter_mut().find(|u| u.id == id).ok_or_else(unknown)?;
                 match field {
-                    "price" => &mut u.price,
+                    "price" => (&mut u.price, PRICE),
                     _ => return Err(bad_field("price")),
                 }
             }
             "strategy" => {
                 let s = self.strategies.iter_mut().find(|s| s.id == id).ok_or_else(unknown)?;
                 match field {
-                    "compute" => &mut s.compute,
-                    "vector_db" => &mut s.vector_db,
-                    "storage" => &mut s.storage,
-                    "replication" => &mut s.replication,
-                    "failover_minutes" => &mut s.failover_minutes,
+                    "compute" => (&mut s.compute, FACTOR),
+                    "vector_db" => (&mut s.vector_db, FACTOR),
+                    "storage" => (&mut s.storage, FACTOR),
+                    "replication" => (&mut s.replication, FACTOR),
+                    "failover_minutes" => (&mut s.failover_minutes, FAILOVER_MINUTES),
                     _ => return Err(bad_field("compute, vector_db, storage, replication, failover_minutes")),
                 }
             }
             _ => return Err(OVERRIDE_FORMAT.to_owned()),
         };
+        if value < min || value > max {
+            return Err(format!("a {kind} {field} override must be between {allowed}"));
+        }
         *slot = value;
         Ok(())
     }
 }
 
 const MAX_OVERRIDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// A column's allowed values: least, most, and how a message says them.
+type Bounds = (Decimal, Decimal, &'static str);
+// Column ranges shared by the file checks and the price overrides.
+const PRICE: Bounds = (Decimal::ZERO, PRICE_MAX, "0 and 1,000,000");
+const MULTIPLIER: Bounds = (Decimal::from_parts(1, 0, 0, false, 2), FACTOR_MAX, "0.01 and 10");
+const FACTOR: Bounds = (Decimal::ZERO, FACTOR_MAX, "0 and 10");
+const RETRIEVAL_HOURS: Bounds = (Decimal::ZERO, Decimal::from_parts(720, 0, 0, false, 0), "0 and 720");
+const FAILOVER_MINUTES: Bounds = (
+    Decimal::ZERO,
+    Decimal::from_parts(10_080, 0, 0, false, 0),
+    "0 and 10,080",
+);
 const OVERRIDE_FORMAT: &str =
     "a price override key must be kind:id:field with kind one of region, transfer, model, storage, unit, strategy";
 
@@ -790,6 +811,7 @@ fn csv_error(file: &str, headers: Option<&csv::StringRecord>, line: u64, err: &c
             let column = de
                 .field()
                 .and_then(|i| headers.and_then(|h| h.get(i as usize)))
+                .filter(|header| !header.is_empty())
                 .unwrap_or("(row)");
             let message = match de.kind() {
                 csv::DeserializeErrorKind::Message(m) => m.clone(),
@@ -834,11 +856,18 @@ fn name_column(error: Error, headers: &csv::StringRecord, record: &csv::StringRe
         let len = message[start..].find(q)?;
         Some(message[start..start + len].to_owned())
     });
-    let column = quoted
-        .and_then(|value| record.iter().position(|field| field == value))
-        .and_then(|i| headers.get(i))
-        .unwrap_or("(row)")
-        .to_owned();
+    // serde's "missing field `name`" quotes the column itself, not a value.
+    let missing = message.starts_with("missing field ");
+    let column = match quoted {
+        Some(name) if missing => name,
+        quoted => quoted
+            .and_then(|value| record.iter().position(|field| field == value))
+            .and_then(|i| headers.get(i))
+            // A value under a nameless header is placed by its row alone.
+            .filter(|header| !header.is_empty())
+            .unwrap_or("(row)")
+            .to_owned(),
+    };
     Error::Catalog {
         file,
         line,
@@ -918,8 +947,8 @@ fn check_regions(rows: &[(u64, Region)]) -> Result<()> {
             *line,
             "price_multiplier",
             r.price_multiplier,
-            Decimal::new(1, 2),
-            FACTOR_MAX,
+            MULTIPLIER.0,
+            MULTIPLIER.1,
         )?;
         check_as_of(f, *line, &r.as_of)?;
     }
@@ -1028,8 +1057,8 @@ fn check_storage(rows: &[(u64, StorageClass)]) -> Result<()> {
             *line,
             "retrieval_hours",
             c.retrieval_hours,
-            Decimal::ZERO,
-            Decimal::from(720),
+            RETRIEVAL_HOURS.0,
+            RETRIEVAL_HOURS.1,
         )?;
         check_as_of(f, *line, &c.as_of)?;
     }
@@ -1083,8 +1112,8 @@ fn check_strategies(rows: &[(u64, Strategy)]) -> Result<()> {
             *line,
             "failover_minutes",
             s.failover_minutes,
-            Decimal::ZERO,
-            Decimal::from(10_080),
+            FAILOVER_MINUTES.0,
+            FAILOVER_MINUTES.1,
         )?;
         check_as_of(f, *line, &s.as_of)?;
     }

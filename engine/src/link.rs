@@ -10,6 +10,7 @@
 //! [`crate::validate`] and renames the engine's field paths to parameter names.
 //! Pure string work: this module also runs in the browser (wasm32).
 
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -499,7 +500,7 @@ pub const PARAMETERS: &[Parameter] = &[
         "restore_gb_per_hour",
         backups.restore_gb_per_hour,
         "GB per hour",
-        "greater than 0, at most 1,000,000",
+        "0.001–1,000,000",
         "Restore throughput"
     ),
     field!(
@@ -555,7 +556,7 @@ pub const PARAMETERS: &[Parameter] = &[
         "downtime_cost_per_hour",
         downtime_cost_per_hour,
         "USD per hour",
-        "greater than 0, at most 100,000,000",
+        "0.01–100,000,000",
         "Cost of one hour of downtime"
     ),
     field!(
@@ -749,7 +750,7 @@ fn read(catalog: Option<&Catalog>, query: &str) -> Result<Decoded> {
         rpo: None,
     };
     let mut errors: Vec<FieldError> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut link_catalog_version = None;
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -761,12 +762,11 @@ fn read(catalog: Option<&Catalog>, query: &str) -> Result<Decoded> {
                 continue;
             }
         };
-        if seen.contains(&name) {
+        if !seen.insert(name.clone()) {
             let problem = "is given twice; a link names each parameter once";
             errors.push(FieldError::new(&name, &value, format!("{name} {problem}")));
             continue;
         }
-        seen.push(name.clone());
         let outcome = match name.as_str() {
             "v" => match raw_value {
                 "1" => Ok(()),
@@ -816,7 +816,7 @@ fn read(catalog: Option<&Catalog>, query: &str) -> Result<Decoded> {
         }
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|e| position(&e.field));
+        errors.sort_by_cached_key(|e| position(&e.field));
         return Err(Error::Invalid(errors));
     }
     let mut notices = Vec::new();
@@ -932,9 +932,14 @@ fn position(name: &str) -> (usize, String) {
 
 /// "tierr is not a link parameter (did you mean tier?)…".
 fn unknown(name: &str) -> String {
+    // The distance is at least the difference in length, and only 2 or less
+    // makes a hint: skipping the other names keeps a long unknown name linear
+    // in its length instead of costing its length times every name's.
+    let chars = name.chars().count();
     let closest = ["v", "catalog"]
         .into_iter()
         .chain(PARAMETERS.iter().map(|p| p.name))
+        .filter(|known| known.len().abs_diff(chars) <= 2)
         .map(|known| (distance(name, known), known))
         .min();
     let hint = match closest {

@@ -65,7 +65,7 @@ pub struct Scenario {
     /// DR monitoring (cross-region health checks, dashboards), USD per month, 0–1,000,000,000.
     #[validate(custom(function = "v::monthly_amount"))]
     pub monitoring_monthly: Money,
-    /// Cost of one hour of downtime, USD, greater than 0 and at most 100,000,000.
+    /// Cost of one hour of downtime, USD, at least 0.01 and at most 100,000,000.
     #[validate(custom(function = "v::downtime_cost"))]
     pub downtime_cost_per_hour: Money,
     /// Reporting currency for every money figure out.
@@ -279,7 +279,7 @@ pub struct Backups {
     /// Storage class id for the archive rung.
     #[validate(length(min = 1, max = 64))]
     pub archive_class: String,
-    /// Restore throughput in GB per hour, greater than 0 and at most 1,000,000.
+    /// Restore throughput in GB per hour, at least 0.001 and at most 1,000,000.
     #[validate(custom(function = "v::throughput"))]
     pub restore_gb_per_hour: Decimal,
 }

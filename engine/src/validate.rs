@@ -231,9 +231,10 @@ pub(crate) fn monthly_amount(m: &Money) -> Result<(), ValidationError> {
 
 pub(crate) fn downtime_cost(m: &Money) -> Result<(), ValidationError> {
     let v = m.to_decimal();
-    if v <= Decimal::ZERO || v > HUNDRED_MILLION {
+    // Below a cent an hour, break-even hours (annual cost ÷ this) outgrow a Decimal.
+    if v < Decimal::new(1, 2) || v > HUNDRED_MILLION {
         return Err(out_of_range(
-            "the cost of an hour of downtime must be greater than 0 and at most 100,000,000",
+            "the cost of an hour of downtime must be at least 0.01 and at most 100,000,000",
         ));
     }
     Ok(())
@@ -280,8 +281,9 @@ pub(crate) fn lag_minutes(v: &Decimal) -> Result<(), ValidationError> {
 }
 
 pub(crate) fn throughput(v: &Decimal) -> Result<(), ValidationError> {
-    if *v <= Decimal::ZERO || *v > MILLION {
-        return Err(out_of_range("must be greater than 0 and at most 1,000,000 GB per hour"));
+    // Below a megabyte an hour, restore minutes (GB ÷ this) outgrow a Decimal.
+    if *v < Decimal::new(1, 3) || *v > MILLION {
+        return Err(out_of_range("must be at least 0.001 and at most 1,000,000 GB per hour"));
     }
     Ok(())
 }

@@ -93,6 +93,25 @@ fn a_bad_row_names_file_line_and_column() {
     );
 }
 
+/// Found by the catalog_load fuzzer: a header with a nameless column and
+/// without `name` gave the error an empty column, because the column was
+/// looked up as a value ("name") under the nameless header.
+#[test]
+fn a_missing_column_is_named_and_no_column_is_nameless() {
+    check(
+        "unit_prices.csv",
+        "id,name,unit,price,source,as_of\ncompute_vcpu_hour,Application compute,",
+        "id,,unit,price,source,as_of\ncompute_vcpu_hour,name,",
+        "unit_prices.csv line 2, column name: missing field `name`",
+    );
+    check(
+        "regions.csv",
+        "id,name,geography,price_multiplier,",
+        "id,name,geography,,",
+        "regions.csv line 2, column price_multiplier: missing field `price_multiplier`",
+    );
+}
+
 #[test]
 fn a_missing_file_is_named() {
     let mut files = CatalogFiles::new();

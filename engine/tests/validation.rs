@@ -27,7 +27,7 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.downtime_cost_per_hour = Money::from_units(-1),
         "downtime_cost_per_hour",
         "-1",
-        "the cost of an hour of downtime must be greater than 0 and at most 100,000,000",
+        "the cost of an hour of downtime must be at least 0.01 and at most 100,000,000",
     );
     check(
         |s| s.standby_fraction = dec!(1.5),
@@ -139,4 +139,73 @@ fn price_overrides_change_the_figures() {
     let e = estimate(&common::catalog(), &s).unwrap();
     // 1,000,000 × (400 × 5 + 100 × 10) ÷ 1,000,000 = 3,000.
     assert_eq!(e.production_only.by_component[2].monthly, Money::from_units(3_000));
+}
+
+/// Found by fuzzing (`engine/fuzz/`: a link_decode crash, then probes of its kind): values the ranges let
+/// through that took `estimate` past what a Decimal holds, a panic (a 500)
+/// instead of a field error. Break-even divides by the downtime cost, restore
+/// times by the throughput, and a price override skipped its column's range.
+#[test]
+fn values_that_would_overflow_the_figures_are_refused() {
+    let tiny = dec!(0.0000000000000000000000000001);
+    check(
+        |s| s.downtime_cost_per_hour = Money::new(tiny),
+        "downtime_cost_per_hour",
+        "0.0000000000000000000000000001",
+        "the cost of an hour of downtime must be at least 0.01 and at most 100,000,000",
+    );
+    check(
+        |s| s.backups.restore_gb_per_hour = tiny,
+        "backups.restore_gb_per_hour",
+        "0.0000000000000000000000000001",
+        "must be at least 0.001 and at most 1,000,000 GB per hour",
+    );
+    for (key, value, allowed) in [
+        ("region:eu-west-1:price_multiplier", dec!(1000000), "0.01 and 10"),
+        ("region:eu-west-1:price_multiplier", dec!(0), "0.01 and 10"),
+        ("strategy:active_active:compute", dec!(10.5), "0 and 10"),
+        ("strategy:active_passive:failover_minutes", dec!(10081), "0 and 10,080"),
+        ("storage:s3-glacier-flexible:retrieval_hours", dec!(721), "0 and 720"),
+    ] {
+        let (kind, rest) = key.split_once(':').unwrap();
+        let field = rest.rsplit(':').next().unwrap();
+        check(
+            |s| {
+                s.price_overrides.insert(key.to_owned(), value);
+            },
+            &format!("price_overrides[\"{key}\"]"),
+            &value.to_string(),
+            &format!("a {kind} {field} override must be between {allowed}"),
+        );
+    }
+}
+
+/// The fuzzer's largest link: every amount, count, rate and override at the
+/// end of its range that makes the figures biggest, the divisors at their
+/// smallest. It estimates, and its totals are still the sums of their rows.
+#[test]
+fn the_largest_allowed_scenario_estimates() {
+    let query = "strategy=active_active&standby_fraction=1\
+        &p2=azure-openai/gpt-4o:provisioned:1000000000&p3=anthropic/claude-sonnet-4-5:provisioned:1000000000\
+        &failover_minutes=1440&requests=1000000000000&input_tokens=10000000&output_tokens=10000000\
+        &vcpus=1000000&compute_monthly=&compute_secondary_monthly=&provision_minutes=10080\
+        &vectors=100000000000&dimensions=65536&vector_monthly=&vector_secondary_monthly=&vector_backed_up=false\
+        &data_gb=1000000&storage_monthly=&storage_secondary_monthly=&documents=10000000000\
+        &tokens_per_document=10000000&embedding_tpm=1&snapshot_minutes=10080\
+        &standard_days=3650&infrequent_days=3650&archive_days=3650&restore_gb_per_hour=0.001\
+        &network_monthly=1000000000&cross_region_gb=1000000000&cross_region_monthly=\
+        &replication_gb=1000000000&replication_monthly=&replication_lag_minutes=10080\
+        &monitoring_monthly=1000000000&downtime_cost_per_hour=0.01&currency=XXX&rate=1000000\
+        &price.model:openai/gpt-4o:input_per_mtok=1000000&price.model:openai/gpt-4o:output_per_mtok=1000000\
+        &price.region:us-east-1:price_multiplier=10&price.region:eu-west-1:price_multiplier=10\
+        &price.unit:compute_vcpu_hour:price=1000000&price.unit:vector_db_gb_month:price=1000000\
+        &price.transfer:*/*:price_per_gb=1000000&price.storage:s3-standard:price_per_gb_month=1000000\
+        &price.storage:s3-glacier-flexible:retrieval_hours=720\
+        &price.strategy:active_active:compute=10&price.strategy:active_active:replication=10";
+    let catalog = common::catalog();
+    let scenario = engine::link::decode(&catalog, query).unwrap().scenario;
+    let e = estimate(&catalog, &scenario).unwrap();
+    let lines: Money = e.dr_plan.lines.iter().map(|l| l.monthly).sum();
+    assert_eq!(e.dr_plan.monthly, lines);
+    assert!(e.dr_plan.monthly > Money::from_units(1_000_000_000_000_000_000));
 }

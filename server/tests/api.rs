@@ -85,11 +85,7 @@ async fn bad_queries_are_400_naming_each_parameter() {
             &["downtime_cost_per_hour"],
             "\"lots\" is not a number",
         ),
-        (
-            "downtime_cost_per_hour=0",
-            &["downtime_cost_per_hour"],
-            "greater than 0",
-        ),
+        ("downtime_cost_per_hour=0", &["downtime_cost_per_hour"], "at least 0.01"),
         ("tierr=critical", &["tierr"], "did you mean tier?"),
         (
             "tier=gold",
@@ -195,7 +191,7 @@ async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
             r#"{"downtime_cost_per_hour": "0"}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
             "downtime_cost_per_hour",
-            "greater than 0",
+            "at least 0.01",
         ),
         (
             r#"{"providers": []}"#,

@@ -136,7 +136,7 @@ fn bad_input_exits_non_zero_with_the_field_errors_on_stderr() {
             vec![
                 "drplan: invalid scenario:",
                 "  tier: \"gold\" must be a catalog tier: critical, production, standard, basic",
-                "  downtime_cost_per_hour: \"lots\" is not a number; allowed: greater than 0, at most 100,000,000 (USD per hour)",
+                "  downtime_cost_per_hour: \"lots\" is not a number; allowed: 0.01–100,000,000 (USD per hour)",
             ],
         ),
         (
@@ -145,10 +145,16 @@ fn bad_input_exits_non_zero_with_the_field_errors_on_stderr() {
         ),
         (
             vec![out_of_range.display().to_string()],
-            vec!["  downtime_cost_per_hour: \"0\": the cost of an hour of downtime must be greater than 0", "  provider_failover_minutes: \"5000\" must be at most 1440"],
+            vec![
+                "  downtime_cost_per_hour: \"0\": the cost of an hour of downtime must be at least 0.01",
+                "  provider_failover_minutes: \"5000\" must be at most 1440",
+            ],
         ),
         (vec![not_toml.display().to_string()], vec!["is not TOML"]),
-        (vec!["no-such-file.json".into()], vec!["no-such-file.json is neither a scenario file"]),
+        (
+            vec!["no-such-file.json".into()],
+            vec!["no-such-file.json is neither a scenario file"],
+        ),
     ];
     for (args, expected) in cases {
         let mut all = vec!["estimate".to_owned()];
