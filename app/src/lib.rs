@@ -11,7 +11,7 @@ pub mod format;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     SsrMode, StaticSegment,
@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // The stylesheet's name carries its content hash when the build
+                // wrote hash.txt (see server/src/site.rs), so it lives here with the options.
+                <HashedStylesheet options=options.clone() id="drplan-css" />
                 <HydrationScripts options />
                 <leptos_meta::MetaTags />
             </head>
@@ -43,7 +46,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="drplan-css" href="/pkg/drplan.css" />
         <Title text="drplan: DR cost and RTO/RPO planner for AI services" />
         <Meta name="description" content="Plan disaster recovery for AI services: cost, RTO/RPO, break-even and risk." />
         <Router>

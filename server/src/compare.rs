@@ -143,7 +143,7 @@ async fn compare_page(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
     if let (Link::Valid(a), Link::Valid(b), true) = (&a, &b, request.problems.is_empty()) {
         let body = comparison_page(&comparison(a, b), &named(a), &named(b), request.only_differences);
         let title = format!("Compare {} with {}", a.scenario.name, b.scenario.name);
-        return Ok(Html(page(&title, "reference compare", &body)).into_response());
+        return Ok(Html(page(&state, &title, "reference compare", &body)).into_response());
     }
     let wrong = [&a, &b].iter().any(|l| matches!(l, Link::Invalid { .. })) || !request.problems.is_empty();
     let (status, title) = if wrong {
@@ -152,7 +152,7 @@ async fn compare_page(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
         (StatusCode::OK, "Compare two scenarios")
     };
     let body = link_form(&given(&a), &given(&b), &request.problems);
-    Ok((status, Html(page(title, "reference compare", &body))).into_response())
+    Ok((status, Html(page(&state, title, "reference compare", &body))).into_response())
 }
 
 /// The rows that differ as CSV; both links are needed, and a wrong one is a

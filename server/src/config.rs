@@ -4,10 +4,14 @@
 use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
+    time::Duration,
 };
 
 use clap::{Parser, Subcommand};
 use leptos::config::LeptosOptions;
+
+use crate::layers::Limits;
+use crate::site::{SiteFiles, HASH_FILE};
 
 /// `drplan`: the DR cost and RTO/RPO planner for AI services.
 #[derive(Debug, Parser)]
@@ -80,18 +84,140 @@ pub enum CsvTable {
     Report,
 }
 
-/// Where to listen and where the site files are.
-#[derive(Debug, Clone, Default, clap::Args)]
+/// Where to listen, where the site files and catalog are, how to log, and the request limits.
+#[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on, e.g. 127.0.0.1:3000 [default: the site-addr of the workspace metadata].
-    #[arg(long, env = "DRPLAN_ADDR")]
+    #[arg(long, env = "DRPLAN_ADDR", value_parser = parse_addr)]
     pub addr: Option<SocketAddr>,
-    /// Folder holding the built site (pkg/drplan.js, pkg/drplan_bg.wasm, pkg/drplan.css).
+    /// Folder holding the built site (pkg/ with the JS, wasm and CSS, and hash.txt).
     #[arg(long, env = "LEPTOS_SITE_ROOT")]
     pub site_root: Option<PathBuf>,
     /// Folder of catalog CSV files (a company's own price book) instead of the shipped catalog.
     #[arg(long, env = "DRPLAN_CATALOG")]
     pub catalog: Option<PathBuf>,
+    /// Which log lines to write, in tracing's EnvFilter syntax, e.g. `info`, `warn,server=debug`.
+    #[arg(long, env = "DRPLAN_LOG", default_value = "info", value_parser = parse_log_level)]
+    pub log_level: String,
+    /// How log lines are written: `text` for people, `json` (one object a line) for a log collector.
+    #[arg(long, env = "DRPLAN_LOG_FORMAT", default_value = "text", value_parser = parse_log_format)]
+    pub log_format: LogFormat,
+    /// Seconds a request may take before it is answered 408 (1 to 3600).
+    #[arg(long, env = "DRPLAN_REQUEST_TIMEOUT", default_value_t = Limits::DEFAULT_TIMEOUT_SECS,
+          value_parser = parse_timeout)]
+    pub request_timeout: u64,
+    /// Largest request body in bytes, past it 413 (1024 to 16777216).
+    #[arg(long, env = "DRPLAN_BODY_LIMIT", default_value_t = Limits::DEFAULT_BODY_LIMIT,
+          value_parser = parse_body_limit)]
+    pub body_limit: usize,
+    /// Longest URI (path and query) in bytes, past it 414 (256 to 65536).
+    #[arg(long, env = "DRPLAN_MAX_URI_LENGTH", default_value_t = Limits::DEFAULT_MAX_URI_LENGTH,
+          value_parser = parse_max_uri_length)]
+    pub max_uri_length: usize,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        let limits = Limits::default();
+        ServeArgs {
+            addr: None,
+            site_root: None,
+            catalog: None,
+            log_level: "info".to_owned(),
+            log_format: LogFormat::Text,
+            request_timeout: limits.request_timeout.as_secs(),
+            body_limit: limits.body_limit,
+            max_uri_length: limits.max_uri_length,
+        }
+    }
+}
+
+impl ServeArgs {
+    /// The request limits the flags give.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            request_timeout: Duration::from_secs(self.request_timeout),
+            body_limit: self.body_limit,
+            max_uri_length: self.max_uri_length,
+        }
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl LogFormat {
+    /// The flag's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogFormat::Text => "text",
+            LogFormat::Json => "json",
+        }
+    }
+}
+
+// clap prints these messages after `invalid value '…' for '--flag'`, so each
+// names the variable too and says what is allowed; clap then exits with 2.
+
+fn parse_addr(text: &str) -> Result<SocketAddr, String> {
+    text.parse().map_err(|_| {
+        "--addr (DRPLAN_ADDR) must be an IP address and port, e.g. 127.0.0.1:3000 or 0.0.0.0:8080".to_owned()
+    })
+}
+
+fn parse_log_level(text: &str) -> Result<String, String> {
+    tracing_subscriber::EnvFilter::try_new(text)
+        .map(|_| text.to_owned())
+        .map_err(|e| {
+            format!(
+                "--log-level (DRPLAN_LOG) must be a level (error, warn, info, debug, trace) or a tracing filter \
+             such as `warn,server=debug`: {e}"
+            )
+        })
+}
+
+fn parse_log_format(text: &str) -> Result<LogFormat, String> {
+    match text {
+        "text" => Ok(LogFormat::Text),
+        "json" => Ok(LogFormat::Json),
+        _ => Err("--log-format (DRPLAN_LOG_FORMAT) must be one of: text, json".to_owned()),
+    }
+}
+
+/// A whole number within `min..=max`, or a message naming the flag, the variable and the range.
+fn bounded(text: &str, flag: &str, var: &str, unit: &str, min: u64, max: u64) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{flag} ({var}) must be a whole number of {unit} from {min} to {max}"
+        )),
+    }
+}
+
+fn parse_timeout(text: &str) -> Result<u64, String> {
+    bounded(text, "--request-timeout", "DRPLAN_REQUEST_TIMEOUT", "seconds", 1, 3600)
+}
+
+fn parse_body_limit(text: &str) -> Result<usize, String> {
+    bounded(
+        text,
+        "--body-limit",
+        "DRPLAN_BODY_LIMIT",
+        "bytes",
+        1024,
+        16 * 1024 * 1024,
+    )
+    .map(|n| n as usize)
+}
+
+fn parse_max_uri_length(text: &str) -> Result<usize, String> {
+    bounded(text, "--max-uri-length", "DRPLAN_MAX_URI_LENGTH", "bytes", 256, 65536).map(|n| n as usize)
 }
 
 impl Cli {
@@ -115,7 +241,7 @@ fn site_pkg_dir() -> String {
 }
 
 /// The address: `--addr`/`DRPLAN_ADDR`, then `LEPTOS_SITE_ADDR`, then the metadata's.
-fn site_addr(args: &ServeArgs) -> Result<SocketAddr, String> {
+pub fn site_addr(args: &ServeArgs) -> Result<SocketAddr, String> {
     if let Some(addr) = args.addr {
         return Ok(addr);
     }
@@ -154,27 +280,48 @@ fn site_root_candidates(args: &ServeArgs) -> Vec<PathBuf> {
 }
 
 /// The site settings for Leptos, or a message saying exactly what is missing.
+///
+/// A site root holding `hash.txt` (written by `cargo xtask build`) has
+/// content-hashed file names; cargo-leptos instead writes it next to the
+/// binary and sets `LEPTOS_HASH_FILES=true`, which is honoured too.
 pub fn leptos_options(args: &ServeArgs) -> Result<LeptosOptions, String> {
-    let output_name = output_name();
-    let pkg_dir = site_pkg_dir();
-    let script = PathBuf::from(&pkg_dir).join(format!("{output_name}.js"));
-    let candidates = site_root_candidates(args);
-    let Some(site_root) = candidates.iter().find(|root| root.join(&script).is_file()) else {
-        let looked = candidates
-            .iter()
-            .map(|root| root.join(&script).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Err(format!(
-            "the site files are missing: looked for {looked}. Build them with `cargo xtask build --release`, \
-             or point --site-root (or LEPTOS_SITE_ROOT) at the folder that holds {}",
-            script.display()
-        ));
-    };
-    Ok(LeptosOptions::builder()
-        .output_name(output_name)
-        .site_root(site_root.display().to_string())
-        .site_pkg_dir(pkg_dir)
-        .site_addr(site_addr(args)?)
-        .build())
+    let site_addr = site_addr(args)?;
+    let cargo_leptos_hashes = std::env::var("LEPTOS_HASH_FILES").is_ok_and(|v| v == "true");
+    let mut problems = Vec::new();
+    for root in site_root_candidates(args) {
+        let own_hash_file = root.join(HASH_FILE);
+        let builder = LeptosOptions::builder()
+            .output_name(output_name())
+            .site_root(root.display().to_string())
+            .site_pkg_dir(site_pkg_dir())
+            .site_addr(site_addr);
+        let options = if own_hash_file.is_file() {
+            // Absolute, because Leptos joins it to the binary's folder.
+            let absolute = std::path::absolute(&own_hash_file).unwrap_or(own_hash_file);
+            builder
+                .hash_files(true)
+                .hash_file(absolute.display().to_string().into())
+                .build()
+        } else if cargo_leptos_hashes {
+            let name = std::env::var("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|_| HASH_FILE.to_owned());
+            builder.hash_files(true).hash_file(name.into()).build()
+        } else {
+            builder.build()
+        };
+        match SiteFiles::of(&options) {
+            Ok(files) => {
+                let missing = files.missing(&options);
+                if missing.is_empty() {
+                    return Ok(options);
+                }
+                problems.extend(missing.iter().map(|p| p.display().to_string()));
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Err(format!(
+        "the site files are missing: {}. Build them with `cargo xtask build --release`, \
+         or point --site-root (or LEPTOS_SITE_ROOT) at the folder that holds pkg/ and hash.txt",
+        problems.join(", ")
+    ))
 }

@@ -67,17 +67,20 @@ impl IntoResponse for Error {
                 fields(StatusCode::UNPROCESSABLE_ENTITY, &errors)
             }
             Error::Internal(detail) => {
-                eprintln!("internal error: {detail}");
-                let body = ErrorBody {
-                    errors: vec![ErrorEntry {
-                        field: "",
-                        message: "internal error",
-                    }],
-                };
-                (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+                tracing::error!(%detail, "internal error");
+                whole_request(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
             }
         }
     }
+}
+
+/// An answer about the request as a whole (a limit, a method, a bug), in the
+/// same `{"errors":[…]}` shape as field errors, with an empty field.
+pub fn whole_request(status: StatusCode, message: &str) -> Response {
+    let body = ErrorBody {
+        errors: vec![ErrorEntry { field: "", message }],
+    };
+    (status, Json(body)).into_response()
 }
 
 fn fields(status: StatusCode, errors: &[engine::FieldError]) -> Response {

@@ -1,5 +1,6 @@
 //! drplan's server: the axum router for the pages, server functions, charts
-//! and static files, built by [`app`] so tests can drive it without a socket.
+//! and static files, built by [`app`] and wrapped in every layer by
+//! [`service`], so tests drive exactly what the binary serves, without a socket.
 
 pub mod api;
 pub mod charts;
@@ -8,10 +9,13 @@ pub mod compare;
 pub mod config;
 pub mod error;
 pub mod export;
+pub mod health;
+pub mod layers;
 pub mod openapi;
 pub mod pages;
 pub mod reference;
 pub mod scenario_query;
+pub mod site;
 
 use std::sync::Arc;
 
@@ -43,6 +47,23 @@ pub fn app(state: AppState) -> Router {
         .merge(compare::router())
         .merge(export::router())
         .merge(reference::router())
+        .merge(health::router())
         .merge(pages::router(&state))
         .with_state(state)
+}
+
+/// [`app`] inside every layer of [`layers`], as the binary serves it: the
+/// site's content-hashed files (when the build hashed them) are served as immutable.
+pub fn service(state: AppState, limits: layers::Limits) -> Router {
+    let immutable_paths = match site::SiteFiles::of(&state.leptos_options) {
+        Ok(files) if files.hashed => files.urls(&state.leptos_options).into_iter().collect(),
+        _ => Default::default(),
+    };
+    layers::wrap(
+        app(state),
+        layers::Settings {
+            limits,
+            immutable_paths,
+        },
+    )
 }

@@ -24,8 +24,8 @@ static METHODOLOGY: LazyLock<String> = LazyLock::new(|| {
     html
 });
 
-async fn methodology() -> Html<String> {
-    Html(page("Methodology", "reference", &METHODOLOGY))
+async fn methodology(State(state): State<AppState>) -> Html<String> {
+    Html(page(&state, "Methodology", "reference", &METHODOLOGY))
 }
 
 /// Text made safe to place in HTML.
@@ -47,7 +47,7 @@ fn escape(text: impl Display) -> String {
 
 /// The page around a body: the site's stylesheet and a way back to the
 /// planner; `main_class` is the class of the `<main>` holding the body.
-pub(crate) fn page(title: &str, main_class: &str, body: &str) -> String {
+pub(crate) fn page(state: &AppState, title: &str, main_class: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -56,7 +56,7 @@ pub(crate) fn page(title: &str, main_class: &str, body: &str) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · drplan</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/pkg/drplan.css">
+<link rel="stylesheet" href="{stylesheet}">
 </head>
 <body>
 <header class="masthead">
@@ -70,7 +70,8 @@ pub(crate) fn page(title: &str, main_class: &str, body: &str) -> String {
 </body>
 </html>"#,
         title = escape(title),
-        main_class = escape(main_class)
+        main_class = escape(main_class),
+        stylesheet = escape(crate::site::SiteFiles::stylesheet_url(&state.leptos_options)),
     )
 }
 
@@ -308,7 +309,7 @@ async fn catalog(State(state): State<AppState>) -> Html<String> {
             })
             .collect(),
     );
-    Html(page(&format!("Price catalog {}", c.version()), "reference", &body))
+    Html(page(&state, &format!("Price catalog {}", c.version()), "reference", &body))
 }
 
 #[cfg(test)]

@@ -12,16 +12,20 @@ use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
-/// `server::app` with the shipped catalog; pages render without the site files.
+/// `server::service` (the router in every layer, as the binary serves it) with
+/// the shipped catalog and the default limits; pages render without the site files.
 pub fn router() -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("drplan")
         .site_root("target/site")
         .build();
-    server::app(server::AppState {
-        leptos_options,
-        catalog: Arc::new(engine::Catalog::shipped()),
-    })
+    server::service(
+        server::AppState {
+            leptos_options,
+            catalog: Arc::new(engine::Catalog::shipped()),
+        },
+        server::layers::Limits::default(),
+    )
 }
 
 /// What a GET answered: the status, the headers a download is judged by, and the body as text.
