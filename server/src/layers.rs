@@ -175,7 +175,8 @@ impl Predicate for Compressible {
 /// then adds the security headers and a cache policy to the response.
 async fn response_headers(State(settings): State<Arc<Settings>>, mut request: Request, next: Next) -> Response {
     let nonce = Nonce::new();
-    let immutable = request.method() == Method::GET && settings.immutable_paths.contains(request.uri().path());
+    let immutable = (request.method() == Method::GET || request.method() == Method::HEAD)
+        && settings.immutable_paths.contains(request.uri().path());
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let success = response.status().is_success();

@@ -24,7 +24,11 @@ async fn main() -> ExitCode {
 /// Log lines to stdout, as text or one JSON object each; the level was checked by clap.
 fn init_logging(args: &ServeArgs) {
     let filter = tracing_subscriber::EnvFilter::new(&args.log_level);
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_ansi(ansi && args.log_format == LogFormat::Text);
     match args.log_format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
@@ -82,7 +86,9 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    tracing::info!("listening on http://{addr}");
+    // The bound address, not the asked one: `--addr 127.0.0.1:0` picks a free port.
+    let bound = listener.local_addr().unwrap_or(addr);
+    tracing::info!("listening on http://{bound}");
     let served = axum::serve(listener, server::service(state, limits))
         .with_graceful_shutdown(shutdown_signal())
         .await;

@@ -92,6 +92,7 @@ pub fn build(profile: Profile) -> Result<Built> {
         wasm_opt(&pkg.join(format!("{}_bg.wasm", settings.output_name)))?;
     }
     copy_style_and_assets(&settings, &site_root, &pkg)?;
+    hash_files(&settings, &site_root, &pkg)?;
     let server_binary = build_server(&settings, profile)?;
     println!(
         "xtask: site built in {} ({:?}, {:.0} s)",
@@ -147,8 +148,7 @@ fn build_wasm(settings: &SiteSettings, profile: Profile) -> Result<PathBuf> {
     command.env_remove("LEPTOS_OUTPUT_NAME");
     run_command(command)?;
     let folder = if profile_name == "dev" { "debug" } else { profile_name };
-    let wasm = project_root()
-        .join("target")
+    let wasm = target_dir()
         .join(WASM_TARGET)
         .join(folder)
         .join(format!("{}.wasm", settings.lib_package.replace('-', "_")));
@@ -210,6 +210,57 @@ fn copy_style_and_assets(settings: &SiteSettings, site_root: &Path, pkg: &Path) 
     copy_dir(&root.join(&settings.assets_dir), site_root)
 }
 
+/// Renames the JS, wasm and CSS to `<name>.<hash>.<ext>` and lists the
+/// hashes in `<site root>/hash.txt` (`js: …`, `wasm: …`, `css: …`, the format
+/// Leptos's `HydrationScripts` and `HashedStylesheet` read), so the server can
+/// let browsers cache them for good: a changed file gets a new name.
+fn hash_files(settings: &SiteSettings, site_root: &Path, pkg: &Path) -> Result<()> {
+    let name = &settings.output_name;
+    remove_old_hashed_files(name, pkg)?;
+    let mut listing = String::new();
+    for (kind, built) in [
+        ("js", format!("{name}.js")),
+        ("wasm", format!("{name}_bg.wasm")),
+        ("css", format!("{name}.css")),
+    ] {
+        let from = pkg.join(&built);
+        let bytes = fs::read(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let hash = content_hash(&bytes);
+        let to = pkg.join(format!("{name}.{hash}.{kind}"));
+        fs::rename(&from, &to).map_err(|e| format!("cannot rename {} to {}: {e}", from.display(), to.display()))?;
+        listing.push_str(&format!("{kind}: {hash}\n"));
+    }
+    let hash_file = site_root.join("hash.txt");
+    fs::write(&hash_file, listing).map_err(|e| format!("cannot write {}: {e}", hash_file.display()))
+}
+
+/// The first 16 hex digits of the SHA-256 of `bytes`: enough that two builds never share a name.
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Deletes `<name>.<16 hex>.{js,wasm,css}` left by earlier builds.
+fn remove_old_hashed_files(name: &str, pkg: &Path) -> Result<()> {
+    let entries = fs::read_dir(pkg).map_err(|e| format!("cannot read {}: {e}", pkg.display()))?;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&format!("{name}.")) else {
+            continue;
+        };
+        let Some((hash, ext)) = rest.split_once('.') else {
+            continue;
+        };
+        if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && ["js", "wasm", "css"].contains(&ext) {
+            fs::remove_file(entry.path()).map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     let Ok(entries) = fs::read_dir(from) else {
         return Ok(()); // no assets folder: nothing to copy
@@ -238,5 +289,20 @@ fn build_server(settings: &SiteSettings, profile: Profile) -> Result<PathBuf> {
     } else {
         "debug"
     };
-    Ok(project_root().join("target").join(folder).join("drplan"))
+    Ok(target_dir().join(folder).join("drplan"))
+}
+
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set (a shared
+/// build cache), else the workspace's `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                project_root().join(dir)
+            }
+        })
+        .unwrap_or_else(|| project_root().join("target"))
 }
