@@ -51,8 +51,14 @@ fn read_request(raw: &str) -> Request {
     };
     let mut seen: Vec<String> = Vec::new();
     for (name, value) in form_urlencoded::parse(raw.as_bytes()) {
+        // `=x` has a parameter with no name: say so, or the message starts with nothing.
+        let shown = if name.is_empty() {
+            "a parameter with no name".to_owned()
+        } else {
+            name.to_string()
+        };
         if seen.contains(&name.to_string()) {
-            let message = format!("{name} is given twice; /compare takes one link as a and one as b");
+            let message = format!("{shown} is given twice; /compare takes one link as a and one as b");
             request.problems.push(problem(&name, message));
             continue;
         }
@@ -71,7 +77,7 @@ fn read_request(raw: &str) -> Request {
             other => request.problems.push(problem(
                 other,
                 format!(
-                    "{other} is not a parameter of /compare, which takes a, b and only; \
+                    "{shown} is not a parameter of /compare, which takes a, b and only; \
                      each link must be percent-encoded as one value (the form does that)"
                 ),
             )),

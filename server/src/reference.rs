@@ -309,7 +309,12 @@ async fn catalog(State(state): State<AppState>) -> Html<String> {
             })
             .collect(),
     );
-    Html(page(&state, &format!("Price catalog {}", c.version()), "reference", &body))
+    Html(page(
+        &state,
+        &format!("Price catalog {}", c.version()),
+        "reference",
+        &body,
+    ))
 }
 
 #[cfg(test)]

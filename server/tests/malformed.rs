@@ -25,6 +25,8 @@ enum Input {
     Link,
     /// A share-link query plus a chart's `size`.
     Chart,
+    /// Two share links, `a` and `b`, each one percent-encoded value.
+    Compare,
     /// A JSON scenario body.
     Json,
     /// A server function's form body (`query=…`).
@@ -57,6 +59,8 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/healthz", Input::Nothing),
         route(Method::GET, "/readyz", Input::Nothing),
         route(Method::GET, "/api/v1/estimate", Input::Link),
+        route(Method::GET, "/compare", Input::Compare),
+        route(Method::GET, "/export/compare.csv", Input::Compare),
         route(Method::POST, "/api/v1/estimate", Input::Json),
         route(Method::GET, "/api/v1/catalog", Input::Nothing),
         route(Method::GET, "/api/v1/openapi.json", Input::Nothing),
@@ -263,6 +267,35 @@ fn query(rng: &mut StdRng, chart: bool) -> String {
     }
 }
 
+/// `a` and `b` links (whole URLs, bare queries, junk), sometimes with stray parameters.
+fn compare_query(rng: &mut StdRng) -> String {
+    let mut pairs = Vec::new();
+    for side in ["a", "b"] {
+        let link = match rng.random_range(0..5) {
+            0 => String::new(),
+            1 => format!("http://127.0.0.1:3000/?{}", query(rng, false)),
+            2 => value(rng),
+            _ => query(rng, false),
+        };
+        if rng.random_bool(0.9) {
+            pairs.push(format!(
+                "{side}={}",
+                encode(&link).replace('%', if rng.random_bool(0.8) { "%25" } else { "%" })
+            ));
+        }
+    }
+    match rng.random_range(0..6) {
+        0 => pairs.push(format!(
+            "only={}",
+            ["diff", "", "all", "%ff"].choose(rng).copied().unwrap_or("")
+        )),
+        1 => pairs.push(query(rng, false)),
+        2 => pairs.push("a=1".to_owned()),
+        _ => {}
+    }
+    pairs.join("&")
+}
+
 /// A valid scenario as JSON, then broken in one or more ways.
 fn json_body(rng: &mut StdRng) -> Vec<u8> {
     let mut scenario = serde_json::to_value(engine::Scenario::default()).expect("a scenario serializes");
@@ -397,6 +430,7 @@ fn attempt(rng: &mut StdRng, route: &Route, limits: &server::layers::Limits) -> 
     let query = match route.input {
         Input::Link | Input::Nothing => query(rng, false),
         Input::Chart => query(rng, true),
+        Input::Compare => compare_query(rng),
         Input::Json | Input::ServerFn if rng.random_bool(0.2) => query(rng, false),
         Input::Json | Input::ServerFn => String::new(),
     };
@@ -488,6 +522,16 @@ fn known_field(field: &str) -> bool {
         || SCENARIO_FIELDS.iter().any(|f| f == head)
 }
 
+/// `/compare` names its own parameters (`a`, `b`, `only`), and a field of
+/// link A or B as `a.<field>` / `b.<field>`.
+fn compare_field(field: &str, request_text: &str) -> bool {
+    if ["a", "b", "only"].contains(&field) {
+        return true;
+    }
+    let inner = field.strip_prefix("a.").or_else(|| field.strip_prefix("b."));
+    inner.is_some_and(|inner| known_field(inner) || request_text.contains(inner))
+}
+
 /// The top-level fields of a JSON scenario.
 static SCENARIO_FIELDS: std::sync::LazyLock<Vec<String>> =
     std::sync::LazyLock::new(|| match serde_json::to_value(engine::Scenario::default()) {
@@ -513,6 +557,25 @@ fn explains(attempt: &Attempt, answer: &Answer) -> Result<(), String> {
             Ok(())
         } else {
             Err("a 404 page that does not say the page was not found".into())
+        };
+    }
+    if answer.content_type.starts_with("text/html") {
+        // A page that answers a bad request with its form: the problems are
+        // listed in its alert, each a sentence.
+        let alert = answer
+            .body
+            .split_once("role=\"alert\"")
+            .map(|(_, rest)| rest)
+            .unwrap_or("");
+        let first = alert
+            .split_once("<li>")
+            .and_then(|(_, rest)| rest.split_once("</li>"))
+            .map(|(item, _)| item)
+            .unwrap_or("");
+        return if first.split_whitespace().count() >= 3 {
+            Ok(())
+        } else {
+            Err("an HTML error page without a problem listed in its alert".into())
         };
     }
     if attempt.uri.starts_with("/fn/") && answer.status == StatusCode::BAD_REQUEST && !answer.body.starts_with('{') {
@@ -555,20 +618,30 @@ fn explains(attempt: &Attempt, answer: &Answer) -> Result<(), String> {
             if !about_request.iter().any(|word| message.contains(word)) {
                 return Err(format!("message {message:?} names neither a field nor what was wrong"));
             }
-        } else if !known_field(field) && !request_text.contains(field.trim_start_matches('.')) {
+        } else if !known_field(field)
+            && !request_text.contains(field.trim_start_matches('.'))
+            && !compare_field(field, &request_text)
+        {
             return Err(format!("field {field:?} is neither a known field nor in the request"));
         }
     }
     Ok(())
 }
 
-/// The URI with its query's names and values decoded, as a route reads them.
+/// The URI with its query's names and values decoded, as a route reads them,
+/// then decoded again twice: `/compare` takes whole links as encoded values.
 fn percent_decoded(uri: &str) -> String {
-    let query = uri.split_once('?').map_or("", |(_, q)| q);
-    let decoded: Vec<String> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    format!("{uri} {}", decoded.join(" "))
+    let mut text = uri.split_once('?').map_or("", |(_, q)| q).to_owned();
+    let mut all = uri.to_owned();
+    for _ in 0..3 {
+        text = form_urlencoded::parse(text.as_bytes())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        all.push(' ');
+        all.push_str(&text);
+    }
+    all
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
