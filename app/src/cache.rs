@@ -48,16 +48,27 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
 
     /// As [`Cache::get_or_insert_with`], but a failed `make` is returned and not kept.
     pub fn try_get_or_insert_with<E>(&self, key: &K, make: impl FnOnce() -> Result<V, E>) -> Result<Arc<V>, E> {
-        if let Some(answer) = self.lock().answers.get(key) {
-            return Ok(answer.clone());
-        }
-        let answer = Arc::new(make()?);
-        if self.capacity == 0 {
+        if let Some(answer) = self.get(key) {
             return Ok(answer);
         }
+        Ok(self.insert(key.clone(), make()?))
+    }
+
+    /// The answer held for `key`, if any.
+    pub fn get(&self, key: &K) -> Option<Arc<V>> {
+        self.lock().answers.get(key).cloned()
+    }
+
+    /// Keeps `answer` for `key` (unless one is already held, which is returned
+    /// instead), evicting the oldest when full.
+    pub fn insert(&self, key: K, answer: V) -> Arc<V> {
+        let answer = Arc::new(answer);
+        if self.capacity == 0 {
+            return answer;
+        }
         let mut inner = self.lock();
-        if let Some(existing) = inner.answers.get(key) {
-            return Ok(existing.clone());
+        if let Some(existing) = inner.answers.get(&key) {
+            return existing.clone();
         }
         if inner.order.len() >= self.capacity {
             if let Some(oldest) = inner.order.pop_front() {
@@ -65,8 +76,8 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
             }
         }
         inner.order.push_back(key.clone());
-        inner.answers.insert(key.clone(), answer.clone());
-        Ok(answer)
+        inner.answers.insert(key, answer.clone());
+        answer
     }
 
     /// How many answers are held.

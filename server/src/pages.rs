@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use axum::{
-    body::Body,
-    http::{request::Parts, StatusCode},
-    middleware,
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{header, request::Parts, HeaderValue, Method, StatusCode},
+    middleware::{self, Next},
     response::{IntoResponse, Response},
     Router,
 };
@@ -16,6 +17,21 @@ use crate::AppState;
 
 /// How many pages' results the server keeps (about 40 KB each).
 const PLAN_CACHE_ENTRIES: usize = 128;
+
+/// How many whole planner pages the server keeps (about 100 KB each).
+const PAGE_CACHE_ENTRIES: usize = 64;
+
+/// The largest page the cache keeps; a bigger one is served but not kept.
+const PAGE_CACHE_MAX_BYTES: usize = 1024 * 1024;
+
+/// A rendered planner page and the nonce its inline scripts were written with.
+pub struct CachedPage {
+    nonce: String,
+    html: String,
+}
+
+/// Planner pages by query string.
+type PageCache = app::cache::Cache<String, CachedPage>;
 
 /// The Leptos routes (pages and server functions), and the static files as fallback.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -31,6 +47,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .leptos_routes_with_context(state, routes, context.clone(), move || app::shell(options.clone()))
         .layer(middleware::map_response(client_errors_of_server_fns))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(PageCache::new(PAGE_CACHE_ENTRIES)),
+            keep_planner_pages,
+        ))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context,
             app::shell,
@@ -64,4 +84,60 @@ async fn client_errors_of_server_fns(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Serves a planner page rendered before for the same query, with this
+/// request's nonce in place of the one it was rendered with.
+///
+/// The page is a pure function of the query and the catalog (fixed while the
+/// process runs) except for the nonce, a fresh 128-bit random value per
+/// response that cannot occur in the page by chance, so swapping it is exact.
+/// A shared link is opened by everyone it was sent to; this makes that a copy
+/// instead of a render and a Monte Carlo run.
+async fn keep_planner_pages(State(pages): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+    let nonce = request.extensions().get::<Nonce>().map(ToString::to_string);
+    let (Some(nonce), true) = (nonce, request.method() == Method::GET && request.uri().path() == "/") else {
+        return next.run(request).await;
+    };
+    let key = request.uri().query().unwrap_or_default().to_owned();
+    if let Some(page) = pages.get(&key) {
+        return html_page(page.html.replace(&page.nonce, &nonce));
+    }
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if response.status() != StatusCode::OK || !is_html {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(%error, "rendering the planner page failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if let (true, Ok(html)) = (bytes.len() <= PAGE_CACHE_MAX_BYTES, std::str::from_utf8(&bytes)) {
+        if html.contains(&nonce) {
+            pages.insert(
+                key,
+                CachedPage {
+                    nonce,
+                    html: html.to_owned(),
+                },
+            );
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn html_page(html: String) -> Response {
+    let mut response = Response::new(Body::from(Bytes::from(html)));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
 }

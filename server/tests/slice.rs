@@ -83,3 +83,48 @@ async fn healthz_answers_ok() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, "ok");
 }
+
+/// The nonce a page's Content-Security-Policy names, and the page.
+async fn page_with_nonce(app: &axum::Router, uri: &str) -> (String, String) {
+    let response = app
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("the policy names a nonce")
+        .to_owned();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (nonce, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn a_page_opened_again_is_the_same_page_with_its_own_nonce() {
+    let app = router();
+    let uri = "/?v=1&tier=critical&mc_seed=3";
+    let (first_nonce, first) = page_with_nonce(&app, uri).await;
+    let (second_nonce, second) = page_with_nonce(&app, uri).await;
+    assert_ne!(first_nonce, second_nonce, "every response has a fresh nonce");
+    assert!(
+        second.contains(&format!("nonce=\"{second_nonce}\"")),
+        "the scripts carry the policy's nonce"
+    );
+    assert!(
+        !second.contains(&first_nonce),
+        "no script keeps the nonce of an earlier response"
+    );
+    assert_eq!(first.replace(&first_nonce, "N"), second.replace(&second_nonce, "N"));
+    let (_, other) = page_with_nonce(&app, "/?v=1&tier=basic").await;
+    assert!(
+        other.contains("Basic") && !other.contains("seed 3)"),
+        "another link is another page"
+    );
+}

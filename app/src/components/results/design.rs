@@ -42,9 +42,8 @@ pub fn LayerDesign(optimization: Optimization, currency: String, link: String) -
             let modes = d
                 .modes
                 .iter()
-                .map(|m| format!("{}: {}", m.layer.label(), m.name))
-                .collect::<Vec<_>>()
-                .join(" · ");
+                .map(|m| view! { <li><strong>{m.layer.label()}</strong>": "{m.name.clone()}</li> })
+                .collect_view();
             let meets = d.meets_rto && d.meets_rpo;
             view! {
                 <tr class:recommended=meets>
@@ -53,7 +52,7 @@ pub fn LayerDesign(optimization: Optimization, currency: String, link: String) -
                     <td class="num">{format::duration_minutes(d.rto_minutes)}</td>
                     <td class="num">{format::duration_minutes(d.rpo_minutes)}</td>
                     <td>{if meets { "✓ both" } else if d.meets_rto { "RTO only" } else if d.meets_rpo { "RPO only" } else { "✗ neither" }}</td>
-                    <td class="modes">{modes}</td>
+                    <td><ul class="modes">{modes}</ul></td>
                 </tr>
             }
         })

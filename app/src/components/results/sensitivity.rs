@@ -25,7 +25,7 @@ pub fn SensitivityTable(sensitivity: Sensitivity, currency: String, link: String
             view! {
                 <tr data-input=r.input.clone()>
                     <th scope="row">{r.name.clone()}</th>
-                    <td>{format!("{} → {}", r.low_label, r.high_label)}</td>
+                    <td class="range">{format!("{} → {}", r.low_label, r.high_label)}</td>
                     <td class="num">{money(r.net_benefit_low)}</td>
                     <td class="num">{money(r.net_benefit_high)}</td>
                     <td class="num">{money(r.swing)}</td>
