@@ -15,11 +15,11 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::AppState;
 
-/// How many pages' results the server keeps (about 40 KB each).
-const PLAN_CACHE_ENTRIES: usize = 128;
+/// How many pages' results the server keeps (about 70 KB each).
+const PLAN_CACHE_ENTRIES: usize = 64;
 
-/// How many whole planner pages the server keeps (about 100 KB each).
-const PAGE_CACHE_ENTRIES: usize = 64;
+/// How many whole planner pages the server keeps (about 150 KB each).
+const PAGE_CACHE_ENTRIES: usize = 32;
 
 /// The largest page the cache keeps; a bigger one is served but not kept.
 const PAGE_CACHE_MAX_BYTES: usize = 1024 * 1024;

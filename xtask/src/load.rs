@@ -33,6 +33,9 @@ struct Target {
     name: &'static str,
     path: String,
     min_rps: f64,
+    /// Give every request its own scenario (a new `name`), so no answer is
+    /// served from the server's caches: the cost of a link nobody opened before.
+    vary: bool,
 }
 
 /// What wrk reported for one run.
@@ -78,21 +81,37 @@ pub fn load(options: &Options) -> Result<()> {
             name: "/healthz",
             path: "/healthz".into(),
             min_rps: 0.0,
+            vary: false,
         },
         Target {
             name: "/api/v1/estimate (typical scenario)",
             path: format!("/api/v1/estimate?{SCENARIO}"),
             min_rps: 5000.0,
+            vary: false,
+        },
+        Target {
+            name: "/api/v1/estimate, a new scenario every request",
+            path: format!("/api/v1/estimate?{SCENARIO}"),
+            min_rps: 0.0,
+            vary: true,
         },
         Target {
             name: "/charts/cost-comparison.svg (same scenario)",
             path: format!("/charts/cost-comparison.svg?{SCENARIO}"),
             min_rps: 1000.0,
+            vary: false,
         },
         Target {
             name: "page for a share link (server-rendered)",
             path: format!("/?{}", SCENARIO),
             min_rps: 1000.0,
+            vary: false,
+        },
+        Target {
+            name: "page, a new scenario every request (results, simulation, design search and sensitivity computed)",
+            path: format!("/?{}", SCENARIO),
+            min_rps: 0.0,
+            vary: true,
         },
     ];
     for target in &targets {
@@ -106,9 +125,14 @@ pub fn load(options: &Options) -> Result<()> {
     }
 
     let mut rows = Vec::new();
-    for target in &targets {
+    for (i, target) in targets.iter().enumerate() {
         println!("xtask: loading {} for {} s", target.name, options.seconds);
-        let run = wrk_run(&wrk, options, &format!("{base}{}", target.path), options.seconds, None)?;
+        let script = target.vary.then(|| out_dir.join(format!("vary-{i}.lua")));
+        if let Some(script) = &script {
+            fs::write(script, varying_script(&target.path))
+                .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+        }
+        let run = wrk_run(&wrk, options, &format!("{base}{}", target.path), options.seconds, script.as_deref())?;
         rows.push(run);
     }
     let script = out_dir.join("mixed.lua");
@@ -281,12 +305,24 @@ fn millis(text: &str) -> Option<f64> {
     Some(value * factor)
 }
 
-/// A wrk script that sends each connection's requests round the targets.
+/// A wrk script that names every request's scenario differently.
+fn varying_script(path: &str) -> String {
+    format!(
+        "local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(\"GET\", {path:?} .. \"&name=load-\" .. n)\nend\n"
+    )
+}
+
+/// A wrk script that sends each connection's requests round the targets,
+/// a new scenario each time for the ones that vary.
 fn mixed_script(targets: &[Target]) -> String {
     let paths: Vec<String> = targets.iter().map(|t| format!("{:?}", t.path)).collect();
+    let varies: Vec<&str> = targets.iter().map(|t| if t.vary { "true" } else { "false" }).collect();
     format!(
-        "local paths = {{ {} }}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n",
-        paths.join(", ")
+        "local paths = {{ {} }}\nlocal varies = {{ {} }}\nlocal i, n = 0, 0\nrequest = function()\n  \
+         i = i % #paths + 1\n  n = n + 1\n  local path = paths[i]\n  \
+         if varies[i] then path = path .. \"&name=load-\" .. n end\n  return wrk.format(\"GET\", path)\nend\n",
+        paths.join(", "),
+        varies.join(", ")
     )
 }
 
@@ -304,7 +340,9 @@ fn report(options: &Options, targets: &[Target], rows: &[Run], soak: &Run, memor
         out,
         "Measured {date} by `cargo xtask load`: release server and wrk (`-t{} -c{CONNECTIONS} --latency`, \
          {} s per route) on loopback, on a machine with **{cores} cores** shared by both. The scenario is \
-         the share link `?{SCENARIO}`; wrk sends no `Accept-Encoding`, so bodies are not compressed.\n",
+         the share link `?{SCENARIO}`; wrk sends no `Accept-Encoding`, so bodies are not compressed. \
+         The same link again is answered from the server's bounded caches (pages, API JSON); the rows \
+         \"a new scenario every request\" add `&name=load-N` with N counting up, so nothing is cached.\n",
         options.threads, options.seconds
     );
     out.push_str("| route | requests/s | p50 | p99 | errors | target | met |\n|---|---|---|---|---|---|---|\n");
@@ -329,7 +367,7 @@ fn report(options: &Options, targets: &[Target], rows: &[Run], soak: &Run, memor
     let rss_mb = memory.rss_kib as f64 / 1024.0;
     let _ = writeln!(
         out,
-        "| all four in turn, {} s (before the memory reading) | {:.0} | {:.2} ms | {:.2} ms | {} | – | – |\n",
+        "| all of the above in turn, {} s (before the memory reading) | {:.0} | {:.2} ms | {:.2} ms | {} | – | – |\n",
         options.soak_seconds, soak.rps, soak.p50_ms, soak.p99_ms, soak.errors
     );
     let _ = writeln!(
