@@ -22,41 +22,14 @@ use engine::{Estimate, Money, Optimization, PlanCost, Scenario, Sensitivity, Sim
 use crate::scenario_query::ScenarioQuery;
 use crate::{AppState, Error, Result};
 
-/// `/export/{inputs,costs,strategies,risk,report}.csv`, each taking a share-link query.
+/// `/export/<table>.csv` for every [`Table`], each taking a share-link query.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/export/inputs.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Inputs)),
+    Table::ALL.into_iter().fold(Router::new(), |router, table| {
+        router.route(
+            &format!("/export/{}.csv", table.name()),
+            get(move |s: State<AppState>, q: ScenarioQuery| download(s, q, table)),
         )
-        .route(
-            "/export/costs.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Costs)),
-        )
-        .route(
-            "/export/strategies.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Strategies)),
-        )
-        .route(
-            "/export/risk.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Risk)),
-        )
-        .route(
-            "/export/simulation.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Simulation)),
-        )
-        .route(
-            "/export/designs.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Designs)),
-        )
-        .route(
-            "/export/sensitivity.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Sensitivity)),
-        )
-        .route(
-            "/export/report.csv",
-            get(|s: State<AppState>, q: ScenarioQuery| download(s, q, Table::Report)),
-        )
+    })
 }
 
 /// The CSV files drplan writes.
@@ -81,6 +54,18 @@ pub enum Table {
 }
 
 impl Table {
+    /// Every table, each served at `/export/<name>.csv`.
+    pub const ALL: [Table; 8] = [
+        Table::Inputs,
+        Table::Costs,
+        Table::Strategies,
+        Table::Risk,
+        Table::Simulation,
+        Table::Designs,
+        Table::Sensitivity,
+        Table::Report,
+    ];
+
     /// The file's base name, e.g. `costs`.
     pub fn name(self) -> &'static str {
         match self {
