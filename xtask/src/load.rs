@@ -132,7 +132,13 @@ pub fn load(options: &Options) -> Result<()> {
             fs::write(script, varying_script(&target.path))
                 .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
         }
-        let run = wrk_run(&wrk, options, &format!("{base}{}", target.path), options.seconds, script.as_deref())?;
+        let run = wrk_run(
+            &wrk,
+            options,
+            &format!("{base}{}", target.path),
+            options.seconds,
+            script.as_deref(),
+        )?;
         rows.push(run);
     }
     let script = out_dir.join("mixed.lua");
