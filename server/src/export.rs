@@ -19,6 +19,7 @@ use engine::compare::{Comparison, Value};
 use engine::link::PARAMETERS;
 use engine::{Estimate, Money, Optimization, PlanCost, Scenario, Sensitivity, Simulation};
 
+use crate::charts::slug;
 use crate::scenario_query::ScenarioQuery;
 use crate::{AppState, Error, Result};
 
@@ -138,28 +139,9 @@ pub fn filename(table: Table, scenario_name: &str, date: &str) -> String {
 }
 
 /// `drplan-compare-production-tier-example-domain-md-2-vs-checkout-2026-11-25.csv`:
-/// both scenario names, made safe as [`filename`] does, and the date.
+/// both scenario names, made safe as [`filename`] does (with [`slug`]), and the date.
 pub fn compare_filename(a_name: &str, b_name: &str, date: &str) -> String {
     format!("drplan-compare-{}-vs-{}-{date}.csv", slug(a_name), slug(b_name))
-}
-
-/// A scenario name as lowercase ASCII words joined by `-`, at most 60
-/// characters, `scenario` when nothing is left.
-fn slug(scenario_name: &str) -> String {
-    let mut slug = String::new();
-    for c in scenario_name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        slug.push_str("scenario");
-    }
-    slug
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.

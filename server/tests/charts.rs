@@ -7,14 +7,17 @@
 #![allow(clippy::field_reassign_with_default)]
 
 mod common;
+// domain.md's reference scenarios, written once for the engine's tests.
+#[path = "../../engine/tests/common/mod.rs"]
+mod scenarios;
 
 use common::router;
+use scenarios::section3;
 
 use axum::{
     body::Body,
     http::{header, HeaderMap, Request, StatusCode},
 };
-use engine::scenario::StandbyMode;
 use engine::{Money, Scenario};
 use http_body_util::BodyExt;
 use rust_decimal::Decimal;
@@ -51,30 +54,6 @@ async fn get_with(uri: &str, if_none_match: Option<&str>) -> Reply {
 
 async fn get(uri: &str) -> Reply {
     get_with(uri, None).await
-}
-
-/// domain.md §3's inputs (the same as engine/tests/common's `section3`).
-fn section3() -> Scenario {
-    let mut s = Scenario::default();
-    s.name = "Full versus optimized DR (domain.md §3)".to_owned();
-    s.compute.monthly = Some(Money::from_units(2_000));
-    s.compute.secondary_monthly = None;
-    s.vector_db.monthly = Some(Money::from_units(1_500));
-    s.vector_db.secondary_monthly = None;
-    s.storage.monthly = Some(Money::from_units(500));
-    s.storage.secondary_monthly = None;
-    s.workload.monthly_spend = Some(Money::from_units(3_000));
-    for link in &mut s.providers[1..] {
-        link.standby = StandbyMode::PayPerUse;
-        link.provisioned_monthly = Money::ZERO;
-    }
-    s.network.primary_monthly = Money::from_units(300);
-    s.network.cross_region_monthly = Some(Money::ZERO);
-    s.network.replication_monthly = Some(Money::from_units(500));
-    s.monitoring_monthly = Money::ZERO;
-    s.strategy = "warm_standby".to_owned();
-    s.standby_fraction = Decimal::new(2, 1);
-    s
 }
 
 /// The share-link query of a scenario, as the page would write it.

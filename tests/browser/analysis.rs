@@ -1,7 +1,7 @@
 //! The analyses under the calculators: the simulated annual loss, the
 //! per-layer design and the sensitivity, as a reader meets them on the page.
 
-use crate::harness::{Harness, Scripts};
+use crate::harness::Harness;
 
 /// The cells of one column of a results table, in row order.
 async fn column(h: &Harness, table: &str, column: usize) -> Vec<String> {
@@ -26,9 +26,7 @@ fn amount(text: &str) -> f64 {
 
 #[tokio::test]
 async fn the_simulation_design_and_sensitivity_follow_the_scenario_and_its_seed() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
 
     // Monte Carlo: without DR first, then every strategy; percentiles in order.
     let names = column(&h, "simulation", 0).await;

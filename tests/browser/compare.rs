@@ -4,7 +4,7 @@
 
 use fantoccini::Locator;
 
-use crate::harness::{Harness, Scripts};
+use crate::harness::Harness;
 
 /// The text of the comparison row whose heading starts with `item`.
 async fn row_text(h: &Harness, item: &str) -> String {
@@ -17,9 +17,7 @@ async fn row_text(h: &Harness, item: &str) -> String {
 
 #[tokio::test]
 async fn compare_with_from_the_planner_then_a_pasted_link_shows_the_differences_marked() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/?v=1&name=Checkout").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/?v=1&name=Checkout").await;
     h.click("a.compare-link").await;
     h.wait_for_element("form[action='/compare'] input#b").await;
     assert_eq!(

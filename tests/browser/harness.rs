@@ -131,6 +131,15 @@ impl Harness {
             .expect("navigate");
     }
 
+    /// Starts everything with scripts on, opens `path` and waits for hydration:
+    /// where most tests begin.
+    pub async fn hydrated(path: &str) -> Harness {
+        let harness = Harness::start(Scripts::Enabled).await;
+        harness.open(path).await;
+        harness.wait_for_hydration().await;
+        harness
+    }
+
     /// Waits for the wasm to take over the server-rendered page.
     pub async fn wait_for_hydration(&self) {
         self.client

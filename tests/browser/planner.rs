@@ -25,9 +25,7 @@ async fn key_figures(h: &Harness) -> Vec<String> {
 
 #[tokio::test]
 async fn the_default_scenario_shows_the_recommendation_and_the_production_example_totals() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
     assert_eq!(h.text("#recommended-strategy").await, "Warm standby");
     assert_eq!(h.text("#chosen-strategy").await, "Active-passive");
     assert_eq!(
@@ -49,9 +47,7 @@ async fn the_default_scenario_shows_the_recommendation_and_the_production_exampl
 
 #[tokio::test]
 async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
     h.client
         .execute("window.__same_page = 'yes';", vec![])
         .await
@@ -81,9 +77,7 @@ async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
 
 #[tokio::test]
 async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers() {
-    let first = Harness::start(Scripts::Enabled).await;
-    first.open("/").await;
-    first.wait_for_hydration().await;
+    let first = Harness::hydrated("/").await;
     first.type_into("#downtime_cost_per_hour", "42000").await;
     first.wait_for_text("#break-even-hours", "2.23").await;
     first
@@ -111,9 +105,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
     let before = key_figures(&first).await;
     first.stop().await;
 
-    let second = Harness::start(Scripts::Enabled).await;
-    second.open(&link).await;
-    second.wait_for_hydration().await;
+    let second = Harness::hydrated(&link).await;
     assert_eq!(key_figures(&second).await, before, "same link, same numbers");
     assert_eq!(second.value("#tier").await, "standard", "same inputs");
     second.stop().await;
@@ -121,9 +113,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
 
 #[tokio::test]
 async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_marked_stale() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
     h.type_into("#standby_fraction", "1.5").await;
     let message = h.wait_for_message("#standby_fraction-error").await;
     assert!(
@@ -151,9 +141,7 @@ async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_ma
 
 #[tokio::test]
 async fn the_provider_chain_reorders_with_the_keyboard() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
     let before = h.value("#p2-model").await;
     let up = h
         .client
@@ -168,9 +156,7 @@ async fn the_provider_chain_reorders_with_the_keyboard() {
 
 #[tokio::test]
 async fn without_javascript_a_submitted_form_gets_the_same_numbers() {
-    let with_js = Harness::start(Scripts::Enabled).await;
-    with_js.open("/?v=1&downtime_cost_per_hour=20000&tier=standard").await;
-    with_js.wait_for_hydration().await;
+    let with_js = Harness::hydrated("/?v=1&downtime_cost_per_hour=20000&tier=standard").await;
     let expected = key_figures(&with_js).await;
     with_js.stop().await;
 
@@ -238,9 +224,7 @@ async fn update_latency_ms(h: &Harness, value: &str) -> f64 {
 
 #[tokio::test]
 async fn results_follow_the_last_keystroke_and_the_latency_is_recorded() {
-    let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
-    h.wait_for_hydration().await;
+    let h = Harness::hydrated("/").await;
     let mut samples = Vec::new();
     for round in 0..15 {
         let value = format!("{}", 16_000 + round * 1_000);
