@@ -25,7 +25,7 @@ const PAGE_CACHE_ENTRIES: usize = 32;
 const PAGE_CACHE_MAX_BYTES: usize = 1024 * 1024;
 
 /// A rendered planner page and the nonce its inline scripts were written with.
-pub struct CachedPage {
+struct CachedPage {
     nonce: String,
     html: String,
 }
