@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::StorageTier;
 use crate::estimate::Estimate;
-use crate::link::PARAMETERS;
+use crate::link::{Kind, PARAMETERS};
 use crate::money::Money;
 use crate::rounding::percent;
 use crate::scenario::Scenario;
@@ -164,10 +164,10 @@ fn difference(a: &Value, b: &Value, unit: &str) -> Option<Difference> {
     })
 }
 
-/// A link parameter's value as a row value: a number when its unit is a
-/// quantity and it reads as one, nothing when left empty, else words.
-fn input_value(unit: &str, text: String) -> Value {
-    let quantity = !unit.is_empty() && unit != "text" && !unit.contains('[');
+/// A link parameter's value as a row value: a number when the parameter is
+/// numeric and it reads as one, nothing when left empty, else words.
+fn input_value(kind: &Kind, text: String) -> Value {
+    let quantity = kind.number().is_some();
     if text.is_empty() {
         Value::Absent
     } else if let Some(number) = quantity.then(|| text.parse::<Decimal>().ok()).flatten() {
@@ -182,10 +182,10 @@ fn inputs(rows: &mut Rows, a: &Scenario, b: &Scenario) {
         rows.push_row(
             "Inputs",
             p.about.to_owned(),
-            p.unit.to_owned(),
+            p.unit().to_owned(),
             p.name.to_owned(),
-            input_value(p.unit, p.value(a)),
-            input_value(p.unit, p.value(b)),
+            input_value(&p.kind, p.value(a)),
+            input_value(&p.kind, p.value(b)),
         );
     }
     let mut keys: Vec<&String> = a.price_overrides.keys().chain(b.price_overrides.keys()).collect();

@@ -2,97 +2,75 @@
 //!
 //! All money inputs are in the catalog's currency (USD); the reporting
 //! currency is applied to outputs only. Decimals (and [`Money`]) serialize as
-//! strings, so a scenario round-trips through JSON exactly. Ranges are checked
-//! by [`crate::validate`]; each field's doc names its range.
+//! strings, so a scenario round-trips through JSON exactly. Ranges are defined
+//! once, in the share-link parameter table (`crate::link::PARAMETERS`), and
+//! checked by [`crate::validate`]; each field's doc names its range.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use validator::Validate;
 
 use crate::money::Money;
-use crate::validate as v;
 
 /// A DR planning scenario. `Scenario::default()` is the production-tier
 /// example of domain.md §2 (7,800 a month, break-even 6.24 hours).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Free text shown in reports; up to 200 characters.
-    #[validate(length(max = 200))]
     pub name: String,
     /// Service tier id from the catalog (`critical`, `production`, `standard`, `basic`).
-    #[validate(length(min = 1, max = 64))]
     pub tier: String,
     /// Custom RTO/RPO targets; when present they replace the tier's.
-    #[validate(nested)]
     pub custom_targets: Option<Targets>,
     /// Primary region id from the catalog.
-    #[validate(length(min = 1, max = 64))]
     pub primary_region: String,
     /// Secondary (DR) region id from the catalog; must differ from the primary.
-    #[validate(length(min = 1, max = 64))]
     pub secondary_region: String,
     /// The AI provider chain in failover order: primary, secondary, optional tertiary (1–3 links).
-    #[validate(length(min = 1, max = 3), nested)]
     pub providers: Vec<ProviderLink>,
     /// Minutes to detect a provider failure and move traffic to the next link (0–1,440).
-    #[validate(range(max = 1_440))]
     pub provider_failover_minutes: u32,
     /// Traffic on the primary provider.
-    #[validate(nested)]
     pub workload: Workload,
     /// Application compute.
-    #[validate(nested)]
     pub compute: Compute,
     /// The vector database.
-    #[validate(nested)]
     pub vector_db: VectorDb,
     /// Primary object/data storage.
-    #[validate(nested)]
     pub storage: Storage,
     /// The corpus behind the vector index, for re-embedding.
-    #[validate(nested)]
     pub corpus: Corpus,
     /// Snapshots and the retention ladder.
-    #[validate(nested)]
     pub backups: Backups,
     /// Production and cross-region network.
-    #[validate(nested)]
     pub network: Network,
     /// DR monitoring (cross-region health checks, dashboards), USD per month, 0–1,000,000,000.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub monitoring_monthly: Money,
     /// Cost of one hour of downtime, USD, at least 0.01 and at most 100,000,000.
-    #[validate(custom(function = "v::downtime_cost"))]
     pub downtime_cost_per_hour: Money,
     /// Reporting currency for every money figure out.
-    #[validate(nested)]
     pub currency: Currency,
     /// The chosen DR strategy id from the catalog.
-    #[validate(length(min = 1, max = 64))]
     pub strategy: String,
     /// Share of a full copy that warm standby keeps running (0–1; 0.2 = 20 %).
-    #[validate(custom(function = "v::fraction"))]
     pub standby_fraction: Decimal,
     /// Catalog price overrides, `kind:id:field` → value (see [`crate::Catalog::with_overrides`]).
     pub price_overrides: BTreeMap<String, Decimal>,
     /// Monte Carlo settings (years and seed); absent in JSON = the defaults.
     #[serde(default)]
-    #[validate(nested)]
     pub simulation: SimulationSettings,
 }
 
 /// How [`crate::simulate`] draws its years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SimulationSettings {
     /// Simulated years, 1,000–100,000 (default 10,000): the standard error of
     /// the mean falls with the square root of the years.
-    #[validate(custom(function = "v::simulated_years"))]
     pub years: u32,
     /// Seed of the random stream, any whole number 0–18,446,744,073,709,551,615
     /// (default 1): the same seed gives the same figures.
@@ -107,15 +85,13 @@ impl Default for SimulationSettings {
 }
 
 /// Recovery targets in minutes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
     /// Recovery time objective, minutes, 0–525,600 (one year).
-    #[validate(custom(function = "v::target_minutes"))]
     pub rto_minutes: Decimal,
     /// Recovery point objective, minutes, 0–525,600.
-    #[validate(custom(function = "v::target_minutes"))]
     pub rpo_minutes: Decimal,
 }
 
@@ -132,193 +108,152 @@ pub enum StandbyMode {
 }
 
 /// One link of the AI provider chain.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProviderLink {
     /// Provider id from the catalog, e.g. `openai`.
-    #[validate(length(min = 1, max = 64))]
     pub provider: String,
     /// Model id of that provider, e.g. `gpt-4o`.
-    #[validate(length(min = 1, max = 64))]
     pub model: String,
     /// How it stands by (ignored for the first link, which serves traffic).
     pub standby: StandbyMode,
     /// Fixed USD per month when provisioned, 0–1,000,000,000.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub provisioned_monthly: Money,
 }
 
 /// Traffic on the primary AI provider.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
     /// Requests per month, 0–1,000,000,000,000.
-    #[validate(range(max = 1_000_000_000_000u64))]
     pub monthly_requests: u64,
     /// Input tokens per request, 0–10,000,000.
-    #[validate(range(max = 10_000_000))]
     pub input_tokens_per_request: u32,
     /// Output tokens per request, 0–10,000,000.
-    #[validate(range(max = 10_000_000))]
     pub output_tokens_per_request: u32,
     /// Monthly AI spend entered directly (USD, 0–1,000,000,000); replaces the
     /// figure derived from requests and token prices.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub monthly_spend: Option<Money>,
 }
 
 /// Application compute.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Compute {
     /// vCPUs running at the primary, 0–1,000,000 (cost basis when `monthly` is absent).
-    #[validate(range(max = 1_000_000))]
     pub vcpus: u32,
     /// Primary monthly cost entered directly (USD, 0–1,000,000,000).
-    #[validate(custom(function = "v::monthly_amount"))]
     pub monthly: Option<Money>,
     /// Secondary monthly cost under the chosen strategy, entered directly (USD, 0–1,000,000,000).
-    #[validate(custom(function = "v::monthly_amount"))]
     pub secondary_monthly: Option<Money>,
     /// Minutes to provision full capacity from nothing on failover, 0–10,080.
-    #[validate(range(max = 10_080))]
     pub provision_minutes: u32,
 }
 
 /// The vector database.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VectorDb {
     /// Index size in GB, 0–1,000,000; when absent it is vectors × dimensions × 4 bytes.
-    #[validate(custom(function = "v::gigabytes"))]
     pub size_gb: Option<Decimal>,
     /// Number of vectors, 0–100,000,000,000.
-    #[validate(range(max = 100_000_000_000u64))]
     pub vectors: u64,
     /// Dimensions per vector, 1–65,536.
-    #[validate(range(min = 1, max = 65_536))]
     pub dimensions: u32,
     /// Primary monthly cost entered directly (USD, 0–1,000,000,000).
-    #[validate(custom(function = "v::monthly_amount"))]
     pub monthly: Option<Money>,
     /// Secondary monthly cost under the chosen strategy, entered directly.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub secondary_monthly: Option<Money>,
     /// Whether the index is in the backups (else it must be re-embedded after a loss).
     pub backed_up: bool,
 }
 
 /// Primary data storage.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Storage {
     /// Data volume in GB, 0–1,000,000.
-    #[validate(custom(function = "v::gigabytes"))]
     pub data_gb: Decimal,
     /// Storage class id from the catalog for the live data.
-    #[validate(length(min = 1, max = 64))]
     pub class: String,
     /// Primary monthly cost entered directly (USD, 0–1,000,000,000), backups included.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub monthly: Option<Money>,
     /// Secondary monthly cost under the chosen strategy, entered directly.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub secondary_monthly: Option<Money>,
 }
 
 /// The corpus behind the vector index.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Corpus {
     /// Number of documents, 0–10,000,000,000.
-    #[validate(range(max = 10_000_000_000u64))]
     pub documents: u64,
     /// Tokens per document, 0–10,000,000.
-    #[validate(range(max = 10_000_000))]
     pub tokens_per_document: u32,
     /// Embedding provider id from the catalog.
-    #[validate(length(min = 1, max = 64))]
     pub embedding_provider: String,
     /// Embedding model id (an `embedding` model of that provider).
-    #[validate(length(min = 1, max = 64))]
     pub embedding_model: String,
     /// Rate limit in tokens per minute, 1–1,000,000,000; absent = the catalog's default for the model.
-    #[validate(range(min = 1, max = 1_000_000_000u64))]
     pub tokens_per_minute: Option<u64>,
 }
 
 /// Snapshots and the retention ladder (domain.md §5: 1 day standard, 7 days infrequent, 90 days archive).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Backups {
     /// Minutes between snapshots, 1 minute to 7 days (1–10,080).
-    #[validate(range(min = 1, max = 10_080))]
     pub snapshot_interval_minutes: u32,
     /// Days on the standard class, 0–3,650.
-    #[validate(range(max = 3_650))]
     pub standard_days: u32,
     /// Days on the infrequent-access class, 0–3,650.
-    #[validate(range(max = 3_650))]
     pub infrequent_days: u32,
     /// Days on the archive class, 0–3,650.
-    #[validate(range(max = 3_650))]
     pub archive_days: u32,
     /// Storage class id for the standard rung.
-    #[validate(length(min = 1, max = 64))]
     pub standard_class: String,
     /// Storage class id for the infrequent rung.
-    #[validate(length(min = 1, max = 64))]
     pub infrequent_class: String,
     /// Storage class id for the archive rung.
-    #[validate(length(min = 1, max = 64))]
     pub archive_class: String,
     /// Restore throughput in GB per hour, at least 0.001 and at most 1,000,000.
-    #[validate(custom(function = "v::throughput"))]
     pub restore_gb_per_hour: Decimal,
 }
 
 /// Production and cross-region network.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Network {
     /// Production network at the primary (egress, load balancers), USD per month, 0–1,000,000,000.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub primary_monthly: Money,
     /// GB per month crossing between the regions (besides replication), 0–1,000,000,000.
-    #[validate(custom(function = "v::traffic_gb"))]
     pub cross_region_gb: Decimal,
     /// Cross-region data transfer entered directly (USD per month).
-    #[validate(custom(function = "v::monthly_amount"))]
     pub cross_region_monthly: Option<Money>,
     /// GB per month that full replication moves to the secondary, 0–1,000,000,000.
-    #[validate(custom(function = "v::traffic_gb"))]
     pub replication_gb: Decimal,
     /// Full replication entered directly (USD per month); strategies scale it.
-    #[validate(custom(function = "v::monthly_amount"))]
     pub replication_monthly: Option<Money>,
     /// Asynchronous replication lag in minutes (the RPO of async strategies), 0–10,080.
-    #[validate(custom(function = "v::lag_minutes"))]
     pub replication_lag_minutes: Decimal,
 }
 
 /// Reporting currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
     /// ISO 4217 code, three capital letters, e.g. `EUR`.
-    #[validate(custom(function = "v::currency_code"))]
     pub code: String,
     /// Units of this currency per USD, greater than 0 and at most 1,000,000.
-    #[validate(custom(function = "v::exchange_rate"))]
     pub rate_from_usd: Decimal,
 }
 

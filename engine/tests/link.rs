@@ -142,17 +142,17 @@ fn bad_links_name_each_parameter_its_value_and_what_is_allowed() {
         ),
         (
             "downtime_cost_per_hour=-5",
-            &[("downtime_cost_per_hour", "\"-5\": the cost of an hour of downtime must be at least 0.01 and at most 100,000,000")],
+            &[("downtime_cost_per_hour", "\"-5\" must be between 0.01 and 100,000,000")],
         ),
         ("requests=1e6", &[("requests", "\"1e6\" is not a whole number; allowed: 0–1,000,000,000,000 (requests per month)")]),
         ("dimensions=99999999999", &[("dimensions", "\"99999999999\" is too large; allowed: 1–65,536 (dimensions)")]),
-        ("dimensions=0", &[("dimensions", "\"0\" must be between 1 and 65536")]),
+        ("dimensions=0", &[("dimensions", "\"0\" must be between 1 and 65,536 (dimensions)")]),
         ("vector_backed_up=yes", &[("vector_backed_up", "\"yes\" is not true or false; allowed: true, false")]),
         ("tier=", &[("tier", "\"\" must have between 1 and 64 characters")]),
         ("primary=mars-1", &[("primary", "\"mars-1\" must be a catalog region: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-northeast-1, sa-east-1, me-south-1, af-south-1")]),
         ("secondary=us-east-1", &[("secondary", "\"us-east-1\" must differ from the primary region")]),
-        ("p2=openai", &[("p2", "\"openai\" is not provider/model[:standby[:amount]], e.g. azure-openai/gpt-4o:provisioned:500; allowed: catalog chat model; standby pay_per_use or provisioned; amount 0–1,000,000,000")]),
-        ("p2=openai/gpt-4o:reserved", &[("p2", "\"openai/gpt-4o:reserved\" has standby \"reserved\"; allowed: pay_per_use, provisioned; allowed: catalog chat model; standby pay_per_use or provisioned; amount 0–1,000,000,000")]),
+        ("p2=openai", &[("p2", "\"openai\" is not provider/model[:standby[:amount]], e.g. azure-openai/gpt-4o:provisioned:500; allowed: a catalog chat model as provider/model; standby pay_per_use or provisioned; amount 0–1,000,000,000")]),
+        ("p2=openai/gpt-4o:reserved", &[("p2", "\"openai/gpt-4o:reserved\" has standby \"reserved\"; allowed: pay_per_use, provisioned; allowed: a catalog chat model as provider/model; standby pay_per_use or provisioned; amount 0–1,000,000,000")]),
         ("p2=&p3=openai/gpt-4o", &[("p3", "p2 is empty, so p3 has nothing to follow; fill the chain in order")]),
         ("embedding=openai/gpt-4o", &[("embedding", "\"gpt-4o\" must be an embedding model of openai: text-embedding-3-small, text-embedding-3-large")]),
         ("rpo=10", &[("rto", "rto is needed with rpo=10: custom targets set both RTO and RPO, in minutes")]),
@@ -160,8 +160,8 @@ fn bad_links_name_each_parameter_its_value_and_what_is_allowed() {
         ("currency=eur", &[("currency", "\"eur\" must be a three-letter ISO 4217 code in capitals, e.g. EUR")]),
         ("price.model:openai/gpt-9:input_per_mtok=1", &[("price.model:openai/gpt-9:input_per_mtok", "\"1\": no model with id openai/gpt-9 in the catalog")]),
         ("price.unit:x=1", &[("price.unit:x", "\"1\": a price override key must be kind:id:field with kind one of region, transfer, model, storage, unit, strategy")]),
-        ("name=%E9", &[("name", "\"%E9\" is not UTF-8 text once percent-decoded; allowed: up to 200 characters (text)")]),
-        ("name=50%", &[("name", "\"50%\" has a % that is not followed by two hex digits; allowed: up to 200 characters (text)")]),
+        ("name=%E9", &[("name", "\"%E9\" is not UTF-8 text once percent-decoded; allowed: up to 200 characters")]),
+        ("name=50%", &[("name", "\"50%\" has a % that is not followed by two hex digits; allowed: up to 200 characters")]),
         ("v=2", &[("v", "\"2\" is not a link format this drplan reads; it reads v=1")]),
         ("catalog=", &[("catalog", "\"\" is empty; it names a catalog version such as 2026-11")]),
         ("tier=basic&tier=basic", &[("tier", "tier is given twice; a link names each parameter once")]),
@@ -221,10 +221,12 @@ fn parameter_table() -> String {
         } else {
             format!("`{value}`")
         };
-        let unit = if p.unit.is_empty() { "—" } else { p.unit };
+        let unit = if p.unit().is_empty() { "—" } else { p.unit() };
         table.push_str(&format!(
             "| `{}` | {unit} | {value} | {} | {} |\n",
-            p.name, p.range, p.about
+            p.name,
+            p.allowed(),
+            p.about
         ));
     }
     table

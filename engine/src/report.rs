@@ -1,0 +1,34 @@
+//! A scenario with its figures and the share link that reproduces them:
+//! what every export, the CLI and each side of a comparison hold.
+
+use crate::catalog::Catalog;
+use crate::error::Result;
+use crate::estimate::{estimate, Estimate};
+use crate::link::{self, Decoded};
+use crate::scenario::Scenario;
+
+/// A decoded link, estimated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its figures.
+    pub estimate: Estimate,
+    /// The share link, as a path: `/?v=1&catalog=…`.
+    pub share_link: String,
+    /// Notices about the link, e.g. that prices changed since it was made.
+    pub notices: Vec<String>,
+}
+
+impl Report {
+    /// Estimates a decoded link.
+    pub fn new(catalog: &Catalog, decoded: Decoded) -> Result<Report> {
+        let estimate = estimate(catalog, &decoded.scenario)?;
+        Ok(Report {
+            share_link: format!("/?{}", link::encode(catalog, &decoded.scenario)),
+            scenario: decoded.scenario,
+            estimate,
+            notices: decoded.notices,
+        })
+    }
+}
