@@ -210,7 +210,7 @@ fn years_out_of_range_name_the_field_and_the_range() {
         };
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "simulation.years");
-        assert_eq!(errors[0].message, "must be between 1,000 and 100,000 simulated years");
+        assert_eq!(errors[0].message, "must be between 1,000 and 100,000 (years)");
         let Err(Error::Invalid(errors)) = link::decode(&catalog, &format!("mc_years={years}")) else {
             panic!("mc_years={years} must be refused");
         };

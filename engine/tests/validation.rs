@@ -27,19 +27,19 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.downtime_cost_per_hour = Money::from_units(-1),
         "downtime_cost_per_hour",
         "-1",
-        "the cost of an hour of downtime must be at least 0.01 and at most 100,000,000",
+        "must be between 0.01 and 100,000,000",
     );
     check(
         |s| s.standby_fraction = dec!(1.5),
         "standby_fraction",
         "1.5",
-        "must be between 0 and 1 (0 % to 100 %)",
+        "must be between 0 and 1 (fraction)",
     );
     check(
         |s| s.currency.rate_from_usd = dec!(0),
         "currency.rate_from_usd",
         "0",
-        "the exchange rate must be greater than 0 and at most 1,000,000 units per USD",
+        "must be greater than 0 and at most 1,000,000 (units per USD)",
     );
     check(
         |s| s.currency.code = "eur".to_owned(),
@@ -51,19 +51,19 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.backups.snapshot_interval_minutes = 0,
         "backups.snapshot_interval_minutes",
         "0",
-        "must be between 1 and 10080",
+        "must be between 1 and 10,080 (minutes)",
     );
     check(
         |s| s.workload.monthly_requests = 2_000_000_000_000,
         "workload.monthly_requests",
         "2000000000000",
-        "must be at most 1000000000000",
+        "must be between 0 and 1,000,000,000,000 (requests per month)",
     );
     check(
         |s| s.compute.monthly = Some(Money::from_units(2_000_000_000)),
         "compute.monthly",
         "2000000000",
-        "a monthly amount must be between 0 and 1,000,000,000",
+        "must be between 0 and 1,000,000,000",
     );
     check(
         |s| s.providers[1].model = "gpt-9".to_owned(),
@@ -152,13 +152,13 @@ fn values_that_would_overflow_the_figures_are_refused() {
         |s| s.downtime_cost_per_hour = Money::new(tiny),
         "downtime_cost_per_hour",
         "0.0000000000000000000000000001",
-        "the cost of an hour of downtime must be at least 0.01 and at most 100,000,000",
+        "must be between 0.01 and 100,000,000",
     );
     check(
         |s| s.backups.restore_gb_per_hour = tiny,
         "backups.restore_gb_per_hour",
         "0.0000000000000000000000000001",
-        "must be at least 0.001 and at most 1,000,000 GB per hour",
+        "must be between 0.001 and 1,000,000 (GB per hour)",
     );
     for (key, value, allowed) in [
         ("region:eu-west-1:price_multiplier", dec!(1000000), "0.01 and 10"),
