@@ -1,15 +1,10 @@
-//! The planner form's state: the fields exactly as an HTML form submits them,
-//! and how they become a share-link query. The provider chain is three fields
-//! per link in the form (`p2`, `p2_standby`, `p2_monthly`) and one in the link
-//! (`p2=azure-openai/gpt-4o:provisioned:500`); everything else is one to one.
+//! The planner form's values as the server renders them: each field holds
+//! what the page's query says (as typed, even when it is not valid), else
+//! its default. The provider chain is three fields per link in the form
+//! (`p2`, `p2_standby`, `p2_monthly`); `engine::link::Query` joins them back
+//! into one link value, so the form's GET submit is a link every door reads.
 
-use engine::link::PARAMETERS;
-
-/// How many providers the failover chain holds at most.
-pub const MAX_PROVIDERS: usize = 3;
-
-/// The provider parameters of the link, in chain order.
-pub const PROVIDER_PARAMS: [&str; MAX_PROVIDERS] = ["p1", "p2", "p3"];
+use engine::link::{escape, read_provider, unescape, MAX_PROVIDERS, PARAMETERS};
 
 /// Form fields in order: (name, value as typed).
 pub type Fields = Vec<(String, String)>;
@@ -25,39 +20,17 @@ pub struct ProviderRow {
     pub monthly: String,
 }
 
-impl ProviderRow {
-    /// Reads a link's `provider/model[:standby[:amount]]`.
-    pub fn parse(value: &str) -> ProviderRow {
-        let mut parts = value.splitn(3, ':');
-        ProviderRow {
-            model: parts.next().unwrap_or_default().to_string(),
-            standby: parts.next().unwrap_or_default().to_string(),
-            monthly: parts.next().unwrap_or_default().to_string(),
-        }
-    }
-
-    /// Writes it back as a link value; the standby part only when given.
-    pub fn to_value(&self) -> String {
-        let mut value = self.model.trim().to_string();
-        let standby = self.standby.trim();
-        let monthly = self.monthly.trim().replace(',', "");
-        if !standby.is_empty() || !monthly.is_empty() {
-            value.push(':');
-            value.push_str(if standby.is_empty() { "pay_per_use" } else { standby });
-        }
-        if !monthly.is_empty() {
-            value.push(':');
-            value.push_str(&monthly);
-        }
-        value
-    }
-}
-
-/// Decodes `application/x-www-form-urlencoded` text into pairs, in order.
+/// The pairs of a query string, percent-decoded, in order.
 pub fn parse_query(query: &str) -> Fields {
     let query = query.strip_prefix('?').unwrap_or(query);
-    form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |text: &str| unescape(text).unwrap_or_else(|_| text.to_owned());
+            (decode(name), decode(value))
+        })
         .collect()
 }
 
@@ -80,8 +53,6 @@ pub fn defaults() -> Fields {
 }
 
 /// The value of every link parameter in `scenario`, as text, in link order.
-/// `Parameter::value` already gives the decoded text: decoding it again would
-/// turn a `+` typed in a name into a space.
 pub fn values_of(scenario: &engine::Scenario) -> Fields {
     PARAMETERS
         .iter()
@@ -91,128 +62,75 @@ pub fn values_of(scenario: &engine::Scenario) -> Fields {
 
 /// The form's fields for a page opened with `query`: every parameter with its
 /// value from the query, else its default; providers split into their parts.
-/// Names the link does not know are kept, so the decoder can name them.
 pub fn from_query(query: &str) -> Fields {
-    let given = parse_query(query);
     let mut fields = defaults();
-    for (name, value) in given {
+    for (name, value) in parse_query(query) {
         set(&mut fields, &name, value);
     }
-    for p in PROVIDER_PARAMS {
+    for n in 1..=MAX_PROVIDERS {
+        let p = format!("p{n}");
         if get(&fields, &format!("{p}_standby")).is_some() || get(&fields, &format!("{p}_monthly")).is_some() {
             continue; // already in form shape
         }
-        let row = ProviderRow::parse(get(&fields, p).unwrap_or_default());
-        set(&mut fields, p, row.model);
+        let row = provider_row(get(&fields, &p).unwrap_or_default());
+        set(&mut fields, &p, row.model);
         set(&mut fields, &format!("{p}_standby"), row.standby);
         set(&mut fields, &format!("{p}_monthly"), row.monthly);
     }
     fields
 }
 
+/// A link's `provider/model[:standby[:amount]]` as the form's three fields,
+/// read by the engine's provider codec; text it cannot read stays whole in
+/// the model field, so the form shows what was typed.
+fn provider_row(value: &str) -> ProviderRow {
+    match read_provider(&escape(value, true)) {
+        Ok(Some(link)) => ProviderRow {
+            model: format!("{}/{}", link.provider, link.model),
+            standby: match link.standby {
+                engine::scenario::StandbyMode::PayPerUse if link.provisioned_monthly.to_decimal().is_zero() => {
+                    String::new()
+                }
+                engine::scenario::StandbyMode::PayPerUse => "pay_per_use".to_owned(),
+                engine::scenario::StandbyMode::Provisioned => "provisioned".to_owned(),
+            },
+            monthly: if link.provisioned_monthly.to_decimal().is_zero() {
+                String::new()
+            } else {
+                link.provisioned_monthly.to_decimal().normalize().to_string()
+            },
+        },
+        _ => ProviderRow {
+            model: value.to_owned(),
+            ..ProviderRow::default()
+        },
+    }
+}
+
 /// The provider rows present in the form, in chain order (empty models skipped).
 pub fn providers(fields: &Fields) -> Vec<ProviderRow> {
-    PROVIDER_PARAMS
-        .iter()
-        .map(|p| ProviderRow {
-            model: get(fields, p).unwrap_or_default().to_string(),
-            standby: get(fields, &format!("{p}_standby")).unwrap_or_default().to_string(),
-            monthly: get(fields, &format!("{p}_monthly")).unwrap_or_default().to_string(),
+    (1..=MAX_PROVIDERS)
+        .map(|n| ProviderRow {
+            model: get(fields, &format!("p{n}")).unwrap_or_default().to_string(),
+            standby: get(fields, &format!("p{n}_standby")).unwrap_or_default().to_string(),
+            monthly: get(fields, &format!("p{n}_monthly")).unwrap_or_default().to_string(),
         })
         .filter(|row| !row.model.trim().is_empty())
         .collect()
 }
 
-/// Writes the provider chain back into the form fields (p1..p3, the rest emptied).
-pub fn set_providers(fields: &mut Fields, rows: &[ProviderRow]) {
-    for (i, p) in PROVIDER_PARAMS.iter().enumerate() {
-        let row = rows.get(i).cloned().unwrap_or_default();
-        set(fields, p, row.model);
-        set(fields, &format!("{p}_standby"), row.standby);
-        set(fields, &format!("{p}_monthly"), row.monthly);
-    }
-}
-
-/// The link query the form's fields stand for: link parameters in link
-/// order, providers joined into one value each, money typed with thousands
-/// separators taken without them, unknown names passed on for the decoder.
-pub fn to_link_query(fields: &Fields) -> String {
-    let rows = providers(fields);
-    let mut out = Query::default();
-    for name in ["v", "catalog"] {
-        if let Some(value) = get(fields, name) {
-            out.append_pair(name, value);
-        }
-    }
-    for p in PARAMETERS {
-        let value = match PROVIDER_PARAMS.iter().position(|name| *name == p.name) {
-            Some(index) => rows.get(index).map(ProviderRow::to_value).unwrap_or_default(),
-            None => {
-                let value = get(fields, p.name).unwrap_or_default();
-                if p.unit.contains("USD") {
-                    value.replace(',', "")
-                } else {
-                    value.to_string()
-                }
-            }
-        };
-        out.append_pair(p.name, value.trim());
-    }
-    let known = |name: &str| {
-        name == "v"
-            || name == "catalog"
-            || PARAMETERS.iter().any(|p| p.name == name)
-            || PROVIDER_PARAMS
-                .iter()
-                .any(|p| name == format!("{p}_standby") || name == format!("{p}_monthly"))
-    };
-    for (name, value) in fields.iter().filter(|(name, _)| !known(name)) {
-        out.append_pair(name, value);
-    }
-    out.0
-}
-
 /// `/compare?a=<link>[&b=<link>][&only=diff]`: the comparison page for two
 /// share links (each a path such as `/?v=1&…`), each percent-encoded as one
-/// parameter value; without `b` the page asks for it.
+/// parameter value with the engine's encoder; without `b` the page asks for it.
 pub fn compare_href(a: &str, b: Option<&str>, only_differences: bool) -> String {
-    let mut query = Query::default();
-    query.append_pair("a", a);
+    let mut href = format!("/compare?a={}", escape(a, true));
     if let Some(b) = b {
-        query.append_pair("b", b);
+        href.push_str(&format!("&b={}", escape(b, true)));
     }
     if only_differences {
-        query.append_pair("only", "diff");
+        href.push_str("&only=diff");
     }
-    format!("/compare?{}", query.0)
-}
-
-/// A query string written the way share links are: `/` and `:` stay as they
-/// are (they separate provider, model and standby), everything that would
-/// break a query is percent-encoded.
-#[derive(Default)]
-struct Query(String);
-
-impl Query {
-    fn append_pair(&mut self, name: &str, value: &str) {
-        if !self.0.is_empty() {
-            self.0.push('&');
-        }
-        escape_into(&mut self.0, name);
-        self.0.push('=');
-        escape_into(&mut self.0, value);
-    }
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b':' | b',' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
+    href
 }
 
 #[cfg(test)]
@@ -220,63 +138,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn providers_split_into_form_fields_and_join_back() {
+    fn a_link_provider_splits_into_form_fields() {
         let fields = from_query("p2=azure-openai%2Fgpt-4o%3Aprovisioned%3A500");
         assert_eq!(get(&fields, "p2"), Some("azure-openai/gpt-4o"));
         assert_eq!(get(&fields, "p2_standby"), Some("provisioned"));
         assert_eq!(get(&fields, "p2_monthly"), Some("500"));
-        let query = to_link_query(&fields);
-        assert!(query.contains("p2=azure-openai/gpt-4o:provisioned:500"), "{query}");
     }
 
     #[test]
-    fn a_plain_html_form_submission_becomes_a_link_query() {
-        let submitted =
-            "downtime_cost_per_hour=30%2C000&p1=openai%2Fgpt-4o&p1_standby=&p1_monthly=&p3=&p3_standby=&p3_monthly=";
-        let query = to_link_query(&from_query(submitted));
-        assert!(
-            query.contains("downtime_cost_per_hour=30000"),
-            "thousands separators dropped: {query}"
-        );
-        assert!(query.contains("p1=openai/gpt-4o&"), "{query}");
-        assert!(query.contains("p3=&"), "an empty third link stays empty: {query}");
-    }
-
-    #[test]
-    fn the_defaults_decode_to_the_default_scenario() {
+    fn the_form_of_a_link_reads_back_as_the_same_scenario() {
         let catalog = engine::Catalog::shipped();
-        let decoded = engine::link::decode(&catalog, &to_link_query(&from_query(""))).expect("defaults decode");
-        assert_eq!(decoded.scenario, engine::Scenario::default());
+        for link in ["", "p2=azure-openai/gpt-4o:provisioned:500&tier=critical", "name=R%26D+%C2%AB1%2B1%C2%BB"] {
+            let fields = from_query(link);
+            let submitted: Vec<String> = fields
+                .iter()
+                .map(|(k, v)| format!("{}={}", escape(k, false), escape(v, false)))
+                .collect();
+            let from_form = engine::link::Query::parse(&submitted.join("&")).decode(&catalog);
+            let from_link = engine::link::decode(&catalog, link);
+            assert_eq!(from_form.map(|d| d.scenario), from_link.map(|d| d.scenario), "{link}");
+        }
     }
 
     #[test]
-    fn reordering_rows_moves_the_whole_link() {
-        let mut fields = from_query("");
-        let mut rows = providers(&fields);
-        assert!(rows.len() >= 2, "the default chain has a fallback");
-        rows.swap(0, 1);
-        set_providers(&mut fields, &rows);
-        assert_eq!(providers(&fields), rows);
-    }
-
-    #[test]
-    fn text_that_would_break_a_query_is_escaped() {
-        let mut fields = from_query("");
-        set(&mut fields, "name", "R&D = 100% «ok»".into());
-        let query = to_link_query(&fields);
-        assert!(query.contains("name=R%26D%20%3D%20100%25%20%C2%ABok%C2%BB&"), "{query}");
-        let catalog = engine::Catalog::shipped();
-        let decoded = engine::link::decode(&catalog, &query).expect("decodes");
-        assert_eq!(decoded.scenario.name, "R&D = 100% «ok»");
-    }
-
-    #[test]
-    fn values_are_shown_as_typed_not_decoded_twice() {
-        let scenario = engine::Scenario {
-            name: "1+1 = 2 at 100%".into(),
-            ..engine::Scenario::default()
-        };
-        assert_eq!(get(&values_of(&scenario), "name"), Some("1+1 = 2 at 100%"));
+    fn text_that_would_break_a_query_is_kept_whole() {
+        let fields = from_query("name=R%26D+%3D+100%25");
+        assert_eq!(get(&fields, "name"), Some("R&D = 100%"));
     }
 
     #[test]
@@ -286,16 +173,9 @@ mod tests {
             href,
             "/compare?a=/%3Fv%3D1%26name%3DA%2Bb&b=/%3Ftier%3Dcritical&only=diff"
         );
-        let query = href.strip_prefix("/compare?").unwrap();
-        let pairs = parse_query(query);
+        let pairs = parse_query(href.strip_prefix("/compare?").unwrap());
         assert_eq!(get(&pairs, "a"), Some("/?v=1&name=A+b"));
         assert_eq!(get(&pairs, "b"), Some("/?tier=critical"));
         assert_eq!(compare_href("/", None, false), "/compare?a=/");
-    }
-
-    #[test]
-    fn unknown_names_are_passed_on_for_the_decoder_to_name() {
-        let query = to_link_query(&from_query("downtime=5"));
-        assert!(query.ends_with("&downtime=5"), "{query}");
     }
 }

@@ -142,7 +142,7 @@ fn bad_links_name_each_parameter_its_value_and_what_is_allowed() {
         ),
         (
             "downtime_cost_per_hour=-5",
-            &[("downtime_cost_per_hour", "\"-5\" must be between 0.01 and 100,000,000")],
+            &[("downtime_cost_per_hour", "\"-5\" must be between 0.01 and 100,000,000 (USD per hour)")],
         ),
         ("requests=1e6", &[("requests", "\"1e6\" is not a whole number; allowed: 0–1,000,000,000,000 (requests per month)")]),
         ("dimensions=99999999999", &[("dimensions", "\"99999999999\" is too large; allowed: 1–65,536 (dimensions)")]),

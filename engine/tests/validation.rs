@@ -27,7 +27,7 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.downtime_cost_per_hour = Money::from_units(-1),
         "downtime_cost_per_hour",
         "-1",
-        "must be between 0.01 and 100,000,000",
+        "must be between 0.01 and 100,000,000 (USD per hour)",
     );
     check(
         |s| s.standby_fraction = dec!(1.5),
@@ -63,7 +63,7 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.compute.monthly = Some(Money::from_units(2_000_000_000)),
         "compute.monthly",
         "2000000000",
-        "must be between 0 and 1,000,000,000",
+        "must be between 0 and 1,000,000,000 (USD per month)",
     );
     check(
         |s| s.providers[1].model = "gpt-9".to_owned(),
@@ -152,7 +152,7 @@ fn values_that_would_overflow_the_figures_are_refused() {
         |s| s.downtime_cost_per_hour = Money::new(tiny),
         "downtime_cost_per_hour",
         "0.0000000000000000000000000001",
-        "must be between 0.01 and 100,000,000",
+        "must be between 0.01 and 100,000,000 (USD per hour)",
     );
     check(
         |s| s.backups.restore_gb_per_hour = tiny,

@@ -23,7 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/catalog", get(catalog))
         .route(
             "/api/v1/openapi.json",
-            get(|| async { Json(crate::openapi::document()) }),
+            get(|State(state): State<AppState>| async move { Json(crate::openapi::document(&state.catalog)) }),
         )
         .layer(Extension(answers))
 }

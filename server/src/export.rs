@@ -82,30 +82,7 @@ impl Table {
     }
 }
 
-/// A scenario with its estimate and link: what every table is written from.
-pub struct Report {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// Its figures.
-    pub estimate: Estimate,
-    /// The share link, as a path: `/?v=1&catalog=…`.
-    pub share_link: String,
-    /// Notices about the link, e.g. that prices changed since it was made.
-    pub notices: Vec<String>,
-}
-
-impl Report {
-    /// Estimates a decoded link.
-    pub fn new(catalog: &engine::Catalog, decoded: engine::link::Decoded) -> Result<Report> {
-        let estimate = engine::estimate(catalog, &decoded.scenario)?;
-        Ok(Report {
-            share_link: format!("/?{}", engine::link::encode(catalog, &decoded.scenario)),
-            scenario: decoded.scenario,
-            estimate,
-            notices: decoded.notices,
-        })
-    }
-}
+pub use engine::Report;
 
 async fn download(
     State(state): State<AppState>,
@@ -317,7 +294,7 @@ fn inputs(sheet: &mut Sheet, r: &Report) {
         sheet.row(vec![
             text(p.name),
             text(p.value(&r.scenario)),
-            text(p.unit),
+            text(p.unit()),
             text(p.value(&default)),
             text(p.about),
         ]);

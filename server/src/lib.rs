@@ -13,7 +13,6 @@ pub mod health;
 pub mod layers;
 pub mod openapi;
 pub mod pages;
-pub mod reference;
 pub mod scenario_query;
 pub mod site;
 
@@ -46,7 +45,6 @@ pub fn app(state: AppState) -> Router {
         .merge(charts::router())
         .merge(compare::router())
         .merge(export::router())
-        .merge(reference::router())
         .merge(health::router())
         .merge(pages::router(&state))
         .with_state(state)

@@ -21,8 +21,9 @@ use crate::api;
 )]
 struct ApiDoc;
 
-/// The document served at `/api/v1/openapi.json`, built once.
-pub fn document() -> &'static serde_json::Value {
+/// The document served at `/api/v1/openapi.json`, built once: the catalog
+/// is fixed while the process runs, and its ids are the enums of the id parameters.
+pub fn document(catalog: &engine::Catalog) -> &'static serde_json::Value {
     static DOCUMENT: OnceLock<serde_json::Value> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
         let mut doc = ApiDoc::openapi();
@@ -32,50 +33,100 @@ pub fn document() -> &'static serde_json::Value {
             .get_mut("/api/v1/estimate")
             .and_then(|item| item.get.as_mut())
         {
-            get.parameters = Some(link_parameters());
+            get.parameters = Some(link_parameters(catalog));
         }
         serde_json::to_value(&doc).expect("BUG: the OpenAPI document serializes")
     })
 }
 
+/// A decimal as a link writes it (thousands separators are also read).
+const DECIMAL_PATTERN: &str = "^-?[0-9][0-9,]*(\\.[0-9]+)?$";
+
+/// The schema of one link parameter, from its kind in the parameter table.
+fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBuilder {
+    use engine::link::{Kind, Table};
+    let ids = |table: Table| -> Vec<String> {
+        match table {
+            Table::Tier => catalog.tiers().iter().map(|t| t.id.clone()).collect(),
+            Table::Region => catalog.regions().iter().map(|r| r.id.clone()).collect(),
+            Table::Strategy => catalog.strategies().iter().map(|s| s.id.clone()).collect(),
+            Table::StorageClass => catalog.storage_classes().iter().map(|c| c.id.clone()).collect(),
+            Table::EmbeddingModel => catalog
+                .models()
+                .iter()
+                .filter(|m| m.kind == engine::catalog::ModelKind::Embedding)
+                .map(|m| format!("{}/{}", m.provider, m.model))
+                .collect(),
+        }
+    };
+    match p.kind {
+        Kind::Text { max_chars } => ObjectBuilder::new().schema_type(Type::String).max_length(Some(max_chars)),
+        Kind::Id(table) => ObjectBuilder::new().schema_type(Type::String).enum_values(Some(ids(table))),
+        Kind::Boolean => ObjectBuilder::new().schema_type(Type::Boolean),
+        Kind::Currency => ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Z]{3}$")),
+        Kind::Provider => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("^$|^[^/:]+/[^/:]+(:(pay_per_use|provisioned)(:[0-9]+(\\.[0-9]+)?)?)?$")),
+        Kind::Number(n) if n.whole && n.empty.is_none() => {
+            let bound = |d: rust_decimal::Decimal| u64::try_from(d).ok();
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(bound(n.min))
+                .maximum(bound(n.max))
+        }
+        Kind::Number(_) => ObjectBuilder::new().schema_type(Type::String).pattern(Some(if p.kind.number().is_some_and(|n| n.empty.is_some()) {
+            "^$|^-?[0-9][0-9,]*(\\.[0-9]+)?$"
+        } else {
+            DECIMAL_PATTERN
+        })),
+    }
+}
+
 /// `v`, `catalog`, every share-link parameter, and the `price.*` overrides, as query parameters.
-fn link_parameters() -> Vec<Parameter> {
-    let param = |name: &str, description: String| {
+fn link_parameters(catalog: &engine::Catalog) -> Vec<Parameter> {
+    let param = |name: &str, description: String, schema: ObjectBuilder| {
         ParameterBuilder::new()
             .name(name)
             .parameter_in(ParameterIn::Query)
             .required(Required::False)
             .description(Some(description))
-            .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+            .schema(Some(schema))
             .build()
     };
+    let text = || ObjectBuilder::new().schema_type(Type::String);
     let default = engine::Scenario::default();
     let mut params = vec![
-        param("v", format!("Link format version; {}", engine::link::LINK_FORMAT)),
+        param(
+            "v",
+            format!("Link format version; {}", engine::link::LINK_FORMAT),
+            text().enum_values(Some([engine::link::LINK_FORMAT.to_string()])),
+        ),
         param(
             "catalog",
             "Catalog version the link was made with, e.g. 2026-11".to_owned(),
+            text(),
         ),
     ];
     params.extend(engine::link::PARAMETERS.iter().map(|p| {
-        let unit = if p.unit.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", p.unit)
+        let unit = match p.unit() {
+            "" => String::new(),
+            unit => format!(", {unit}"),
         };
         param(
             p.name,
             format!(
                 "{}{unit}; allowed: {}; default: {:?}",
                 p.about,
-                p.range,
+                p.allowed(),
                 p.value(&default)
             ),
+            schema_of(p, catalog),
         )
     }));
     params.push(param(
         "price.<kind>:<id>:<field>",
         "A catalog price override in USD, 0–1,000,000, e.g. price.model:openai/gpt-4o:input_per_mtok=3".to_owned(),
+        text().pattern(Some(DECIMAL_PATTERN)),
     ));
     params
 }

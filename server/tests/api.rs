@@ -85,14 +85,14 @@ async fn bad_queries_are_400_naming_each_parameter() {
             &["downtime_cost_per_hour"],
             "\"lots\" is not a number",
         ),
-        ("downtime_cost_per_hour=0", &["downtime_cost_per_hour"], "at least 0.01"),
+        ("downtime_cost_per_hour=0", &["downtime_cost_per_hour"], "between 0.01 and 100,000,000 (USD per hour)"),
         ("tierr=critical", &["tierr"], "did you mean tier?"),
         (
             "tier=gold",
             &["tier"],
             "must be a catalog tier: critical, production, standard, basic",
         ),
-        ("failover_minutes=2000", &["failover_minutes"], "1440"),
+        ("failover_minutes=2000", &["failover_minutes"], "1,440"),
         (
             "failover_minutes=-1",
             &["failover_minutes"],
@@ -191,7 +191,7 @@ async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
             r#"{"downtime_cost_per_hour": "0"}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
             "downtime_cost_per_hour",
-            "at least 0.01",
+            "between 0.01 and 100,000,000 (USD per hour)",
         ),
         (
             r#"{"providers": []}"#,

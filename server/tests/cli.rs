@@ -146,8 +146,8 @@ fn bad_input_exits_non_zero_with_the_field_errors_on_stderr() {
         (
             vec![out_of_range.display().to_string()],
             vec![
-                "  downtime_cost_per_hour: \"0\": the cost of an hour of downtime must be at least 0.01",
-                "  provider_failover_minutes: \"5000\" must be at most 1440",
+                "  downtime_cost_per_hour: \"0\" must be between 0.01 and 100,000,000 (USD per hour)",
+                "  provider_failover_minutes: \"5000\" must be between 0 and 1,440 (minutes)",
             ],
         ),
         (vec![not_toml.display().to_string()], vec!["is not TOML"]),

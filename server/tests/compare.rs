@@ -94,7 +94,7 @@ async fn the_page_marks_exactly_the_rows_the_engine_finds_different() {
     assert!(page
         .body
         .contains("<title>Compare Checkout with Checkout critical · drplan</title>"));
-    assert!(page.body.contains(r#"<link rel="stylesheet" href="/pkg/drplan.css">"#));
+    assert!(page.body.contains(r#"rel="stylesheet" href="/pkg/drplan.css""#), "the site stylesheet");
     let rows = page_rows(&page.body);
 
     let catalog = engine::Catalog::shipped();

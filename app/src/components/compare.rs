@@ -1,6 +1,7 @@
-//! The comparison page: two scenarios side by side, every row that differs
-//! marked, and the form that asks for a link when one is missing or wrong.
-//! Rendered on the server to HTML; it needs no script, so it is never hydrated.
+//! The comparison page `/compare?a=<link>&b=<link>`: two scenarios side by
+//! side, every row that differs marked, and the form that asks for a link
+//! when one is missing or wrong (200 when one is only missing, 400 when a
+//! link or the request is wrong). A Leptos route; it needs no script.
 
 use engine::compare::{Comparison, Row, Value, HOURS, MINUTES, PERCENT, TIMES};
 use engine::Money;
@@ -9,7 +10,60 @@ use rust_decimal::Decimal;
 
 use crate::form::compare_href;
 use crate::format;
-use crate::server_fns::FieldMessage;
+use engine::FieldError;
+
+/// `/compare`.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    use crate::comparison::{read_link, read_request, Link};
+    use engine::compare::{compare, Side};
+
+    let raw = leptos_router::hooks::use_location().search.get_untracked();
+    let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
+    let request = read_request(&raw);
+    let a = read_link(&catalog, request.a.as_deref());
+    let b = read_link(&catalog, request.b.as_deref());
+    let named = |r: &engine::Report| Named {
+        name: r.scenario.name.clone(),
+        share_link: r.share_link.clone(),
+        notices: r.notices.clone(),
+    };
+    let given = |link: &Link| match link {
+        Link::Missing => Given::Missing,
+        Link::Valid(report) => Given::Valid(named(report)),
+        Link::Invalid { pasted, errors } => Given::Invalid {
+            pasted: pasted.clone(),
+            errors: errors.clone(),
+        },
+    };
+    fn side(r: &engine::Report) -> Side<'_> {
+        Side {
+            scenario: &r.scenario,
+            estimate: &r.estimate,
+        }
+    }
+    let (title, body) = match (&a, &b, request.problems.is_empty()) {
+        (Link::Valid(a), Link::Valid(b), true) => (
+            format!("Compare {} with {}", a.scenario.name, b.scenario.name),
+            comparison_page(&compare(side(a), side(b)), &named(a), &named(b), request.only_differences),
+        ),
+        _ => {
+            let wrong = [&a, &b].iter().any(|l| matches!(l, Link::Invalid { .. })) || !request.problems.is_empty();
+            if wrong {
+                if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                    response.set_status(http::StatusCode::BAD_REQUEST);
+                }
+            }
+            let title = if wrong { "Compare: a link is not valid" } else { "Compare two scenarios" };
+            (title.to_owned(), link_form(&given(&a), &given(&b), &request.problems))
+        }
+    };
+    view! {
+        <leptos_meta::Title text=format!("{title} · drplan") />
+        <super::layout::Masthead title=title />
+        <main class="reference compare">{body}</main>
+    }
+}
 
 /// One scenario of the comparison, as the page names and links it.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,13 +88,13 @@ pub enum Given {
         /// The text as pasted, so the form can show it for correcting.
         pasted: String,
         /// Each problem, naming the link parameter and what is allowed.
-        errors: Vec<FieldMessage>,
+        errors: Vec<FieldError>,
     },
 }
 
 /// The comparison of `a` and `b` as the page's main content (HTML); with
 /// `only_differences` the rows that are the same are left out.
-pub fn comparison_page(comparison: &Comparison, a: &Named, b: &Named, only_differences: bool) -> String {
+pub fn comparison_page(comparison: &Comparison, a: &Named, b: &Named, only_differences: bool) -> AnyView {
     let differing = comparison.differences().count();
     let inputs_differing = comparison.differences().filter(|r| !r.parameter.is_empty()).count();
     let total = comparison.rows.len();
@@ -111,7 +165,7 @@ pub fn comparison_page(comparison: &Comparison, a: &Named, b: &Named, only_diffe
             </table>
         </div>
     };
-    view! { {head.into_any()} {table.into_any()} }.to_html()
+    view! { {head.into_any()} {table.into_any()} }.into_any()
 }
 
 /// The rows to show, grouped by section in order; sections with no row to show are left out.
@@ -164,7 +218,7 @@ fn row_view(row: &Row) -> impl IntoView {
 fn unit_note(row: &Row) -> Option<&str> {
     let unit = row.unit.as_str();
     let money = matches!(row.a, Value::Money(..)) || matches!(row.b, Value::Money(..));
-    let self_describing = [MINUTES, HOURS, PERCENT, TIMES, "", "text"].contains(&unit) || unit.contains('[');
+    let self_describing = [MINUTES, HOURS, PERCENT, TIMES, ""].contains(&unit);
     (!money && !self_describing).then_some(unit)
 }
 
@@ -220,7 +274,7 @@ fn signed_percent(p: Decimal) -> String {
 /// The form asking for the links (HTML): a valid link is named with a way
 /// to open it, a wrong one is kept for correcting with every problem listed,
 /// and `problems` are those of the request itself (not of either link).
-pub fn link_form(a: &Given, b: &Given, problems: &[FieldMessage]) -> String {
+pub fn link_form(a: &Given, b: &Given, problems: &[FieldError]) -> AnyView {
     let first_to_fill = if matches!(a, Given::Valid(_)) { "b" } else { "a" };
     let banner = invalid_summary(a, b, problems);
     let tip = match (a, b) {
@@ -253,11 +307,11 @@ pub fn link_form(a: &Given, b: &Given, problems: &[FieldMessage]) -> String {
             </form>
         </section>
     }
-    .to_html()
+    .into_any()
 }
 
 /// "Link B is not a valid scenario." and the request's own problems, at the top of the form.
-fn invalid_summary(a: &Given, b: &Given, problems: &[FieldMessage]) -> Option<impl IntoView> {
+fn invalid_summary(a: &Given, b: &Given, problems: &[FieldError]) -> Option<impl IntoView> {
     let mut lines: Vec<String> = [("A", a), ("B", b)]
         .into_iter()
         .filter_map(|(label, given)| match given {

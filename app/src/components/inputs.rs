@@ -1,13 +1,16 @@
 //! The inputs column: every scenario parameter, grouped as a person thinks of
-//! them, each with its label, unit, default, allowed range and error.
+//! them, each with its label, unit, default, allowed range and error. Drawn
+//! on the server from `engine::link::PARAMETERS`: the parameter's kind picks
+//! the control (a picker for catalog ids and yes/no, a text box typed for
+//! numbers), so no code here guesses a kind from a unit's text.
 
-use engine::link::{Parameter, PARAMETERS};
+use std::sync::Arc;
+
+use engine::link::{parameter, Kind, Parameter, Table, MAX_PROVIDERS, PARAMETERS};
+use engine::{Catalog, FieldError};
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
-use crate::form::{self, Fields, ProviderRow, MAX_PROVIDERS, PROVIDER_PARAMS};
-use crate::format;
-use crate::server_fns::{CatalogChoices, FieldMessage};
+use crate::form::{self, Fields, ProviderRow};
 
 /// The group drawn as the provider chain rather than field by field.
 const PROVIDERS_GROUP: &str = "AI providers";
@@ -128,33 +131,68 @@ fn ungrouped() -> Vec<&'static str> {
         .collect()
 }
 
-fn parameter(name: &str) -> Option<&'static Parameter> {
-    PARAMETERS.iter().find(|p| p.name == name)
+/// (value, label) of each choice of a catalog table.
+fn table_choices(catalog: &Catalog, table: Table) -> Vec<(String, String)> {
+    use crate::format::duration_minutes;
+    match table {
+        Table::Tier => catalog
+            .tiers()
+            .iter()
+            .map(|t| {
+                let label = format!(
+                    "{} (RTO {}, RPO {})",
+                    t.name,
+                    duration_minutes(t.rto_minutes),
+                    duration_minutes(t.rpo_minutes)
+                );
+                (t.id.clone(), label)
+            })
+            .collect(),
+        Table::Region => catalog
+            .regions()
+            .iter()
+            .map(|r| (r.id.clone(), format!("{} ({})", r.name, r.id)))
+            .collect(),
+        Table::Strategy => catalog.strategies().iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+        Table::StorageClass => catalog
+            .storage_classes()
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
+        Table::EmbeddingModel => models(catalog, engine::catalog::ModelKind::Embedding),
+    }
 }
 
-/// The picker choices for a parameter, if it is picked from the catalog.
-fn choices(name: &str, options: &CatalogChoices) -> Option<Vec<(String, String)>> {
-    let yes_no = || {
-        vec![
+/// (`provider/model`, label) of each model of `kind`.
+fn models(catalog: &Catalog, kind: engine::catalog::ModelKind) -> Vec<(String, String)> {
+    catalog
+        .models()
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| {
+            let provider = catalog.providers().iter().find(|p| p.id == m.provider).map(|p| p.name.as_str());
+            (
+                format!("{}/{}", m.provider, m.model),
+                format!("{} – {}", provider.unwrap_or(&m.provider), m.name),
+            )
+        })
+        .collect()
+}
+
+/// The picker choices for a parameter, if its kind is picked from a list.
+fn choices(p: &Parameter, catalog: &Catalog) -> Option<Vec<(String, String)>> {
+    match p.kind {
+        Kind::Id(table) => Some(table_choices(catalog, table)),
+        Kind::Boolean => Some(vec![
             ("true".to_string(), "Yes".to_string()),
             ("false".to_string(), "No".to_string()),
-        ]
-    };
-    match name {
-        "tier" => Some(options.tiers.clone()),
-        "primary" | "secondary" => Some(options.regions.clone()),
-        "strategy" => Some(options.strategies.clone()),
-        "embedding" => Some(options.embedding_models.clone()),
-        "storage_class" | "standard_class" | "infrequent_class" | "archive_class" => {
-            Some(options.storage_classes.clone())
-        }
-        "vector_backed_up" => Some(yes_no()),
+        ]),
         _ => None,
     }
 }
 
-/// The message for `name`, if the last answer had one.
-fn message_for(errors: &[FieldMessage], name: &str) -> Option<String> {
+/// The message for `name`, if the answer had one.
+fn message_for(errors: &[FieldError], name: &str) -> Option<String> {
     let matching: Vec<&str> = errors
         .iter()
         .filter(|e| e.field == name || e.field.starts_with(&format!("{name}.")))
@@ -166,22 +204,13 @@ fn message_for(errors: &[FieldMessage], name: &str) -> Option<String> {
 /// The whole form. Its field names are the share link's, so a plain GET
 /// submit is a share link the server can render.
 #[component]
-pub fn InputsForm(
-    fields: RwSignal<Fields>,
-    errors: Signal<Vec<FieldMessage>>,
-    options: CatalogChoices,
-    #[prop(into)] on_submit: Callback<leptos::ev::SubmitEvent>,
-) -> impl IntoView {
-    let options = StoredValue::new(options);
-    let unknown = Memo::new(move |_| {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .filter(|e| parameter(&e.field).is_none() && !PROVIDER_PARAMS.iter().any(|p| e.field.starts_with(p)))
-                .map(|e| e.message.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+pub fn InputsForm(fields: Fields, errors: Vec<FieldError>, catalog: Arc<Catalog>) -> impl IntoView {
+    let unknown: Vec<String> = errors
+        .iter()
+        .filter(|e| parameter(&e.field).is_none())
+        .map(|e| e.message.clone())
+        .collect();
+    let no_unknown = unknown.is_empty();
     let groups = GROUPS
         .iter()
         .map(|group| {
@@ -190,8 +219,8 @@ pub fn InputsForm(
                     <details class="group" open>
                         <summary>"AI providers (failover order)"</summary>
                         <div class="group-body">
-                            <ProviderChain fields=fields errors=errors options=options />
-                            <Field name="failover_minutes" fields=fields errors=errors options=options />
+                            <ProviderChain fields=fields.clone() errors=errors.clone() catalog=catalog.clone() />
+                            <Field name="failover_minutes" fields=fields.clone() errors=errors.clone() catalog=catalog.clone() />
                         </div>
                     </details>
                 }
@@ -200,7 +229,7 @@ pub fn InputsForm(
             let body = group
                 .names
                 .iter()
-                .map(|name| view! { <Field name=name fields=fields errors=errors options=options /> })
+                .map(|name| view! { <Field name=name fields=fields.clone() errors=errors.clone() catalog=catalog.clone() /> })
                 .collect_view();
             view! {
                 <details class="group" open=group.open>
@@ -213,21 +242,18 @@ pub fn InputsForm(
         .collect_view();
     let more = ungrouped();
     view! {
-        <form class="inputs" method="get" action="/" on:submit=move |ev| on_submit.run(ev) novalidate>
+        <form class="inputs" method="get" action="/" novalidate>
             <h2>"Inputs"</h2>
             <p class="hint">"Every field shows its default and what is allowed; the results follow as you type."</p>
-            {move || {
-                let unknown = unknown.get();
-                (!unknown.is_empty()).then(|| view! {
-                    <ul class="error-list" role="alert">{unknown.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                })
-            }}
+            <ul class="error-list" id="form-errors" role="alert" hidden=no_unknown>
+                {unknown.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
             {groups}
             {(!more.is_empty()).then(|| view! {
                 <details class="group">
                     <summary>"More"</summary>
                     <div class="group-body">
-                        {more.into_iter().map(|name| view! { <Field name=name fields=fields errors=errors options=options /> }).collect_view()}
+                        {more.into_iter().map(|name| view! { <Field name=name fields=fields.clone() errors=errors.clone() catalog=catalog.clone() /> }).collect_view()}
                     </div>
                 </details>
             })}
@@ -242,141 +268,81 @@ pub fn InputsForm(
 /// One parameter: label with unit, input or picker, hint with the default and
 /// the allowed range, and the error message when the value is not allowed.
 #[component]
-fn Field(
-    name: &'static str,
-    fields: RwSignal<Fields>,
-    errors: Signal<Vec<FieldMessage>>,
-    options: StoredValue<CatalogChoices>,
-) -> impl IntoView {
+fn Field(name: &'static str, fields: Fields, errors: Vec<FieldError>, catalog: Arc<Catalog>) -> impl IntoView {
     let Some(p) = parameter(name) else {
         return ().into_any();
     };
     let default = p.value(&engine::Scenario::default());
-    let value = Memo::new(move |_| fields.with(|f| form::get(f, name).unwrap_or_default().to_string()));
-    let error = Memo::new(move |_| errors.with(|e| message_for(e, name)));
+    let value = form::get(&fields, name).unwrap_or_default().to_string();
+    let error = message_for(&errors, name);
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described = format!("{hint_id} {error_id}");
-    let label = if p.unit.is_empty() || p.unit.contains('[') {
-        p.about.to_string()
-    } else {
-        format!("{} ({})", p.about, p.unit)
+    let label = match p.unit() {
+        "" => p.about.to_string(),
+        unit => format!("{} ({unit})", p.about),
     };
-    let is_money = p.unit.contains("USD");
-    let shown_default = if default.is_empty() {
-        "empty".to_string()
-    } else {
-        default.clone()
-    };
-    let hint = format!("Default {shown_default}. Allowed: {}.", p.range);
-    let write = move |text: String| fields.update(|f| form::set(f, name, text));
-    let control = match options.with_value(|o| choices(name, o)) {
+    let shown_default = if default.is_empty() { "empty".to_string() } else { default };
+    let hint = format!("Default {shown_default}. Allowed: {}.", p.allowed());
+    let is_invalid = error.is_some();
+    let invalid = is_invalid.to_string();
+    let control = match choices(p, &catalog) {
         Some(choices) => view! {
-            <select
-                id=name
-                name=name
-                aria-describedby=described.clone()
-                aria-invalid=move || error.get().is_some().to_string()
-                on:change=move |ev| write(event_target_value(&ev))
-            >
+            <select id=name name=name aria-describedby=described aria-invalid=invalid>
                 {choices.into_iter().map(|(id, label)| {
-                    let selected_id = id.clone();
-                    view! { <option value=id selected=move || value.get() == selected_id>{label}</option> }
+                    let selected = id == value;
+                    view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}
             </select>
         }
         .into_any(),
-        None => view! {
-            <input
-                id=name
-                name=name
-                type="text"
-                inputmode=if p.unit.contains("USD") || p.unit.contains("minutes") || p.unit.contains("GB") { "decimal" } else { "text" }
-                autocomplete="off"
-                aria-describedby=described.clone()
-                aria-invalid=move || error.get().is_some().to_string()
-                prop:value=move || value.get()
-                value=value.get_untracked()
-                on:input=move |ev| write(event_target_value(&ev))
-            />
+        None => {
+            let inputmode = match p.kind {
+                Kind::Number(n) if n.whole => "numeric",
+                Kind::Number(_) => "decimal",
+                _ => "text",
+            };
+            view! {
+                <input id=name name=name type="text" inputmode=inputmode autocomplete="off"
+                    aria-describedby=described aria-invalid=invalid value=value />
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        <div class="field" class:invalid=is_invalid data-field=name>
             <label for=name>{label}</label>
             {control}
-            <p class="hint" id=hint_id>
-                {hint}
-                {move || is_money.then(|| {
-                    value.get().replace(',', "").parse::<Decimal>().ok().map(|v| format!(" Now: {}.", format::amount(v)))
-                }).flatten()}
-            </p>
-            <p class="error" id=error_id role="alert">{move || error.get()}</p>
+            <p class="hint" id=hint_id>{hint}</p>
+            <p class="error" id=error_id role="alert">{error}</p>
         </div>
     }
     .into_any()
 }
 
-/// A change to the provider chain, applied to the rows in order.
-type ChainEdit = Box<dyn FnOnce(&mut Vec<ProviderRow>)>;
-
-/// The failover chain: up to three links, each added, removed and moved with
-/// buttons (so with the keyboard as well as the mouse).
+/// The failover chain: up to [`MAX_PROVIDERS`] links, each added, removed and
+/// moved with buttons (so with the keyboard as well as the mouse). Every row
+/// is rendered; rows past the chain are hidden and empty, so a plain submit
+/// sends `pN=` (no link) and the island only shows or hides them.
 #[component]
-fn ProviderChain(
-    fields: RwSignal<Fields>,
-    errors: Signal<Vec<FieldMessage>>,
-    options: StoredValue<CatalogChoices>,
-) -> impl IntoView {
-    let rows = Memo::new(move |_| fields.with(form::providers));
-    let edit = move |change: ChainEdit| {
-        fields.update(|f| {
-            let mut rows = form::providers(f);
-            change(&mut rows);
-            form::set_providers(f, &rows);
-        })
-    };
-    // A new fallback starts on the catalog's first chat model not yet in the
-    // chain, so it is always one the catalog has.
-    let add = move |_| {
-        let models: Vec<String> = options.with_value(|o| o.chat_models.iter().map(|(id, _)| id.clone()).collect());
-        edit(Box::new(move |rows: &mut Vec<ProviderRow>| {
-            let unused = models.iter().find(|id| !rows.iter().any(|r| &r.model == *id));
-            if let (true, Some(model)) = (rows.len() < MAX_PROVIDERS, unused.or(models.first())) {
-                rows.push(ProviderRow {
-                    model: model.clone(),
-                    standby: "pay_per_use".into(),
-                    monthly: String::new(),
-                });
+fn ProviderChain(fields: Fields, errors: Vec<FieldError>, catalog: Arc<Catalog>) -> impl IntoView {
+    let rows = form::providers(&fields);
+    let count = rows.len();
+    let chat_models = models(&catalog, engine::catalog::ModelKind::Chat);
+    let links = (0..MAX_PROVIDERS)
+        .map(|index| {
+            let row = rows.get(index).cloned().unwrap_or_default();
+            view! {
+                <ProviderLinkRow index=index count=count row=row errors=errors.clone() choices=chat_models.clone() />
             }
-        }))
-    };
+        })
+        .collect_view();
     view! {
-        <ol class="provider-chain">
-            {move || {
-                let rows = rows.get();
-                let count = rows.len();
-                // The form always carries p1..p3 so a plain submit keeps the chain.
-                (0..MAX_PROVIDERS).map(|index| {
-                    let row = rows.get(index).cloned();
-                    let param = PROVIDER_PARAMS[index];
-                    match row {
-                        None => view! {
-                            <li class="empty-link">
-                                <input type="hidden" name=param value="" />
-                            </li>
-                        }.into_any(),
-                        Some(row) => view! {
-                            <ProviderLinkRow index=index count=count row=row edit=edit errors=errors options=options />
-                        }.into_any(),
-                    }
-                }).collect_view()
-            }}
-        </ol>
-        <button type="button" class="secondary add-provider" on:click=add disabled=move || { rows.get().len() >= MAX_PROVIDERS }>
+        <ol class="provider-chain">{links}</ol>
+        <button type="button" class="secondary add-provider" data-chain="add" disabled=count >= MAX_PROVIDERS>
             "Add a fallback provider"
         </button>
+        <p class="hint">{format!("A chain holds up to {MAX_PROVIDERS} providers, tried in this order.")}</p>
     }
 }
 
@@ -386,68 +352,56 @@ fn ProviderLinkRow(
     index: usize,
     count: usize,
     row: ProviderRow,
-    edit: impl Fn(ChainEdit) + Copy + Send + Sync + 'static,
-    errors: Signal<Vec<FieldMessage>>,
-    options: StoredValue<CatalogChoices>,
+    errors: Vec<FieldError>,
+    choices: Vec<(String, String)>,
 ) -> impl IntoView {
-    let param = PROVIDER_PARAMS[index];
-    let role = ["Primary", "Secondary", "Tertiary"][index];
+    let n = index + 1;
+    let param = format!("p{n}");
+    let role = ["Primary", "Secondary", "Tertiary"].get(index).copied().unwrap_or("Fallback");
     let model_id = format!("{param}-model");
     let standby_name = format!("{param}_standby");
     let monthly_name = format!("{param}_monthly");
-    let error = Memo::new(move |_| errors.with(|e| message_for(e, param)));
+    let error = message_for(&errors, &param);
     let error_id = format!("{param}-error");
-    let choices = options.with_value(|o| o.chat_models.clone());
-    let set_part = move |part: fn(&mut ProviderRow, String), text: String| {
-        edit(Box::new(move |rows: &mut Vec<ProviderRow>| {
-            if let Some(row) = rows.get_mut(index) {
-                part(row, text);
-            }
-        }))
-    };
     let is_provisioned = row.standby == "provisioned";
+    let is_invalid = error.is_some();
+    let field = param.clone();
+    let button = |action: &'static str, label: String, text: &'static str, enabled: bool| {
+        view! {
+            <button type="button" class="icon" data-chain=action data-index=index.to_string()
+                aria-label=label disabled=!enabled>{text}</button>
+        }
+    };
+    let lower = role.to_lowercase();
     view! {
-        <li class="provider-link" class:invalid=move || error.get().is_some()>
+        <li class="provider-link" class:invalid=is_invalid id=format!("chain-row-{n}") data-field=field
+            hidden=index >= count>
             <div class="link-head">
                 <label for=model_id.clone()>{format!("{role} provider and model")}</label>
                 <div class="link-buttons">
-                    <button type="button" class="icon" aria-label=format!("Move the {} provider up", role.to_lowercase())
-                        disabled={ index == 0 }
-                        on:click=move |_| edit(Box::new(move |rows: &mut Vec<ProviderRow>| rows.swap(index, index - 1)))>"↑"</button>
-                    <button type="button" class="icon" aria-label=format!("Move the {} provider down", role.to_lowercase())
-                        disabled={ index + 1 >= count }
-                        on:click=move |_| edit(Box::new(move |rows: &mut Vec<ProviderRow>| rows.swap(index, index + 1)))>"↓"</button>
-                    <button type="button" class="icon" aria-label=format!("Remove the {} provider", role.to_lowercase())
-                        disabled={ count <= 1 }
-                        on:click=move |_| edit(Box::new(move |rows: &mut Vec<ProviderRow>| { rows.remove(index); }))>"✕"</button>
+                    {button("up", format!("Move the {lower} provider up"), "↑", index > 0)}
+                    {button("down", format!("Move the {lower} provider down"), "↓", index + 1 < count)}
+                    {button("remove", format!("Remove the {lower} provider"), "✕", count > 1)}
                 </div>
             </div>
-            <select id=model_id name=param aria-describedby=error_id.clone()
-                on:change=move |ev| set_part(|r, t| r.model = t, event_target_value(&ev))>
+            <select id=model_id name=param aria-describedby=error_id.clone()>
+                {(index > 0).then(|| view! { <option value="" selected=row.model.is_empty()>"None"</option> })}
                 {choices.into_iter().map(|(id, label)| {
                     let selected = id == row.model;
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}
             </select>
-            {(index > 0).then(|| view! {
-                <div class="link-standby">
-                    <label for=standby_name.clone()>"Stands by as"</label>
-                    <select id=standby_name.clone() name=standby_name.clone()
-                        on:change=move |ev| set_part(|r, t| r.standby = t, event_target_value(&ev))>
-                        <option value="pay_per_use" selected=!is_provisioned>"Pay-per-use (costs nothing until used)"</option>
-                        <option value="provisioned" selected=is_provisioned>"Provisioned / warm (fixed monthly)"</option>
-                    </select>
-                    <label for=monthly_name.clone()>"Fixed cost (USD per month)"</label>
-                    <input id=monthly_name.clone() name=monthly_name.clone() type="text" inputmode="decimal" autocomplete="off"
-                        value=row.monthly.clone()
-                        on:input=move |ev| set_part(|r, t| r.monthly = t, event_target_value(&ev)) />
-                </div>
-            })}
-            {(index == 0).then(|| view! {
-                <input type="hidden" name=standby_name.clone() value="" />
-                <input type="hidden" name=monthly_name.clone() value="" />
-            })}
-            <p class="error" id=error_id role="alert">{move || error.get()}</p>
+            <div class="link-standby" hidden=index == 0>
+                <label for=standby_name.clone()>"Stands by as"</label>
+                <select id=standby_name.clone() name=standby_name.clone()>
+                    <option value="pay_per_use" selected=!is_provisioned>"Pay-per-use (costs nothing until used)"</option>
+                    <option value="provisioned" selected=is_provisioned>"Provisioned / warm (fixed monthly)"</option>
+                </select>
+                <label for=monthly_name.clone()>"Fixed cost (USD per month)"</label>
+                <input id=monthly_name.clone() name=monthly_name type="text" inputmode="decimal" autocomplete="off"
+                    value=row.monthly.clone() />
+            </div>
+            <p class="error" id=error_id role="alert">{error}</p>
         </li>
     }
 }

@@ -1,10 +1,9 @@
-//! The components, each named for what the user sees.
+//! The components, each named for what the user sees. All are rendered on
+//! the server; the browser hydrates only the island in `crate::live`.
 
-// The comparison page is a server page: rendered to HTML, never hydrated.
-#[cfg(feature = "ssr")]
 pub mod compare;
 pub mod inputs;
+pub mod layout;
 pub mod planner;
-// Rendered on the server only: the browser receives the sections as HTML.
-#[cfg(feature = "ssr")]
+pub mod reference;
 pub mod results;

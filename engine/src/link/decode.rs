@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use super::codec::{escape, shown, show_provider, unescape, Text};
-use super::params::{parameter, Draft, Kind, MAX_PROVIDERS, PARAMETERS};
+use super::params::{parameter, Draft, Kind, Table, MAX_PROVIDERS, PARAMETERS};
 use super::suggest::unknown;
 use super::{Decoded, LINK_FORMAT, PRICE_PREFIX};
 use crate::catalog::Catalog;
@@ -128,9 +128,15 @@ fn normalise(pairs: &[(String, String)]) -> Vec<(String, String)> {
                     escape(&plain, true)
                 }
             }
+            // `provider/model` with its `/` (and `:`) percent-encoded, as a
+            // browser submits a picker's value: written back readable, so the
+            // parts split where the link format splits them.
+            Kind::Id(Table::EmbeddingModel) if !value.contains('/') => escape(&text, true),
+            Kind::Provider if !value.contains('/') && part(index_of(p.name), "standby").is_none() => {
+                escape(text.trim(), true)
+            }
             Kind::Provider => {
-                // `p1`…`pN`: the form's parts are named after the link's parameter.
-                let index: usize = p.name[1..].parse().unwrap_or_default();
+                let index = index_of(p.name);
                 let (standby, monthly) = (part(index, "standby"), part(index, "monthly"));
                 if standby.is_none() && monthly.is_none() {
                     value.clone()
@@ -144,6 +150,11 @@ fn normalise(pairs: &[(String, String)]) -> Vec<(String, String)> {
         out.push((name.clone(), value));
     }
     out
+}
+
+/// `p1`…`pN`: the form's parts are named after the link's parameter.
+fn index_of(provider_parameter: &str) -> usize {
+    provider_parameter[1..].parse().unwrap_or_default()
 }
 
 /// A provider link from the form's three fields: `model` is `provider/model`.
@@ -392,6 +403,8 @@ mod tests {
             ("p3=&p3_standby=&p3_monthly=", "p3="),
             ("p2=azure-openai/gpt-4o:provisioned:500", "p2=azure-openai/gpt-4o:provisioned:500"),
             ("name=R%26D", "name=R%26D"),
+            ("embedding=openai%2Ftext-embedding-3-small", "embedding=openai/text-embedding-3-small"),
+            ("p3=anthropic%2Fclaude-sonnet-4-5", "p3=anthropic/claude-sonnet-4-5"),
             ("downtime=5", "downtime=5"),
         ] {
             assert_eq!(normalised(form), link, "{form}");

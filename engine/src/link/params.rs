@@ -240,9 +240,9 @@ impl Parameter {
                 };
                 let low = if n.above_min { value <= n.min } else { value < n.min };
                 if low || value > n.max {
-                    let unit = match (n.quantity, n.unit) {
-                        (Quantity::Money, _) | (_, "") => String::new(),
-                        (_, unit) => format!(" ({unit})"),
+                    let unit = match n.unit {
+                        "" => String::new(),
+                        unit => format!(" ({unit})"),
                     };
                     let range = if n.above_min {
                         format!("greater than {} and at most {}", grouped(n.min), grouped(n.max))

@@ -387,31 +387,29 @@ mod query {
         pub size: Size,
     }
 
-    /// Peels `size` off the query and hands the rest to
-    /// [`engine::link::decode`], the one reader of share links, so a chart
-    /// URL is a share link plus `size` and its field errors are the API's.
-    /// A bad `size` is reported together with the link's own errors.
+    /// Takes `size` off the query with the link reader ([`engine::link::Query`],
+    /// the one reader of share links), so a chart URL is a share link plus
+    /// `size` and its field errors are the API's. A bad `size` is reported
+    /// together with the link's own errors.
     pub(super) fn decode(catalog: &engine::Catalog, query: &str) -> Result<ChartRequest> {
-        let mut size = None;
+        let mut query = engine::link::Query::parse(query);
+        let sizes = query.take("size");
         let mut errors = Vec::new();
-        let mut rest = Vec::new();
-        for pair in query.trim_start_matches('?').split('&') {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if name != "size" {
-                rest.push(pair);
-                continue;
-            }
-            match (size, Size::parse(value)) {
-                (Some(_), _) => errors.push(field_error(value, "size is given more than once; give it once")),
-                (None, Some(parsed)) => size = Some(parsed),
-                (None, None) => errors.push(field_error(
+        if sizes.len() > 1 {
+            errors.push(field_error(&sizes[1], "size is given more than once; give it once"));
+        }
+        let size = match sizes.first().map(|value| (value, Size::parse(value))) {
+            None => None,
+            Some((_, Some(parsed))) => Some(parsed),
+            Some((value, None)) => {
+                errors.push(field_error(
                     value,
                     &format!("size {value:?} is not a chart size; allowed: page (800×450), slide (1600×900)"),
-                )),
+                ));
+                None
             }
-        }
-        let decoded = engine::link::decode(catalog, &rest.join("&"));
-        let decoded = match decoded {
+        };
+        let decoded = match query.decode(catalog) {
             Ok(decoded) if errors.is_empty() => decoded,
             Ok(_) => return Err(Error::BadRequest(errors)),
             Err(engine::Error::Invalid(mut link_errors)) => {

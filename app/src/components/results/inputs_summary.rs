@@ -17,11 +17,7 @@ pub fn InputsSummary(scenario: Scenario) -> impl IntoView {
         .map(|p| {
             let value = form::get(&current, p.name).unwrap_or_default().to_string();
             let changed = form::get(&defaults, p.name).unwrap_or_default() != value;
-            let unit = if p.unit.contains('[') || p.unit == "text" {
-                ""
-            } else {
-                p.unit
-            };
+            let unit = p.unit();
             let shown = if value.is_empty() {
                 "–".to_string()
             } else {

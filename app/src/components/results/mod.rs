@@ -7,6 +7,7 @@ pub mod inputs_summary;
 pub mod recovery;
 pub mod risk;
 pub mod sensitivity;
+pub mod share;
 pub mod simulation;
 pub mod strategies;
 pub mod summary;
@@ -35,25 +36,67 @@ impl Analyses {
     }
 }
 
-/// Every results section for `estimate` and `analyses`, as HTML: summary,
-/// cost breakdown, strategies, per-layer design, risk, simulated loss,
-/// sensitivity, recovery, charts and (for print) the inputs of `scenario`,
+/// The results column for a decoded link, as HTML: the banner shown when
+/// later input is invalid (hidden), the notices, the share bar, then every
+/// section — summary, cost breakdown, strategies, per-layer design, risk,
+/// simulated loss, sensitivity, recovery, charts and (for print) the inputs —
 /// each with its CSV and chart links carrying the share-link query `link`.
-pub fn render(scenario: &engine::Scenario, estimate: &engine::Estimate, analyses: &Analyses, link: &str) -> String {
+/// Without `analyses`, their three sections say they are being calculated:
+/// the live page shows the estimate first and the analyses a moment later.
+pub fn render(
+    decoded: &engine::link::Decoded,
+    estimate: &engine::Estimate,
+    analyses: Option<&Analyses>,
+    link: &str,
+) -> String {
+    let scenario = &decoded.scenario;
     let link = link.to_string();
     let currency = estimate.currency.code.clone();
+    let pending = |title: &'static str| {
+        view! {
+            <section class="panel pending" aria-busy="true">
+                <h2>{title}</h2>
+                <p>"Calculating…"</p>
+            </section>
+        }
+        .into_any()
+    };
+    let (design, simulation, sensitivity) = match analyses {
+        Some(a) => (
+            view! { <design::LayerDesign optimization=a.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
+            view! { <simulation::MonteCarlo simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
+            view! { <sensitivity::SensitivityTable sensitivity=a.sensitivity.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
+        ),
+        None => (
+            pending("Per-layer design"),
+            pending("Annual loss, simulated"),
+            pending("Sensitivity"),
+        ),
+    };
+    let notices = decoded.notices.clone();
     // Each section's view type is erased: nested, they overflow the compiler's type depth.
     let sections = view! {
-        {view! { <summary::Summary estimate=estimate.clone() /> }.into_any()}
-        {view! { <cost_breakdown::CostBreakdown estimate=estimate.clone() link=link.clone() /> }.into_any()}
-        {view! { <strategies::StrategyComparison estimate=estimate.clone() link=link.clone() /> }.into_any()}
-        {view! { <design::LayerDesign optimization=analyses.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any()}
-        {view! { <risk::RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
-        {view! { <simulation::MonteCarlo simulation=analyses.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()}
-        {view! { <sensitivity::SensitivityTable sensitivity=analyses.sensitivity.clone() currency=currency link=link.clone() /> }.into_any()}
-        {view! { <recovery::RecoveryCosts estimate=estimate.clone() /> }.into_any()}
-        {view! { <charts::Charts link=link /> }.into_any()}
-        {view! { <inputs_summary::InputsSummary scenario=scenario.clone() /> }.into_any()}
+        <div class="results-body" data-stale="false">
+            <p class="stale-banner" id="stale-banner" role="status" hidden>
+                "These figures are from your last valid input. Fix the highlighted fields to update them."
+            </p>
+            {(!notices.is_empty()).then(|| view! {
+                <ul class="notices" role="status">{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
+            {view! { <share::ShareBar link=link.clone() catalog_version=estimate.catalog_version.clone() /> }.into_any()}
+            <div class="results-sections">
+                {view! { <summary::Summary estimate=estimate.clone() /> }.into_any()}
+                {view! { <cost_breakdown::CostBreakdown estimate=estimate.clone() link=link.clone() /> }.into_any()}
+                {view! { <strategies::StrategyComparison estimate=estimate.clone() link=link.clone() /> }.into_any()}
+                {design}
+                {view! { <risk::RiskSection estimate=estimate.clone() link=link.clone() /> }.into_any()}
+                {simulation}
+                {sensitivity}
+                {view! { <recovery::RecoveryCosts estimate=estimate.clone() /> }.into_any()}
+                {view! { <charts::Charts link=link /> }.into_any()}
+                {view! { <inputs_summary::InputsSummary scenario=scenario.clone() /> }.into_any()}
+            </div>
+        </div>
     };
     sections.to_html()
 }

@@ -1,0 +1,127 @@
+//! The reference pages a finance reader checks figures against: the
+//! methodology (docs/methodology.md rendered) and the price catalog in force,
+//! every row with its source and as-of date. Leptos routes under the same
+//! masthead as the planner; Leptos escapes every cell.
+
+use std::sync::{Arc, LazyLock};
+
+use engine::Catalog;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::layout::Masthead;
+
+/// docs/methodology.md as HTML, rendered once: the file ships inside the binary.
+static METHODOLOGY: LazyLock<String> = LazyLock::new(|| {
+    let markdown = include_str!("../../../docs/methodology.md");
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+});
+
+/// `/methodology`.
+#[component]
+pub fn MethodologyPage() -> impl IntoView {
+    view! {
+        <Title text="Methodology · drplan" />
+        <Masthead title="Methodology".to_owned() />
+        <main class="reference" inner_html=METHODOLOGY.as_str()></main>
+    }
+}
+
+/// One table of the catalog: a caption, a header row and rows of cells.
+#[component]
+fn CatalogTable(caption: &'static str, headers: &'static [&'static str], rows: Vec<Vec<String>>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="figures-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|cells| view! {
+                        <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `/catalog`: every table of the catalog in force.
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let c = expect_context::<Arc<Catalog>>();
+    let title = format!("Price catalog {}", c.version());
+    let s = |x: &dyn ToString| x.to_string();
+    let tables = vec![
+        view! {
+            <CatalogTable caption="Regions" headers=&["Id", "Name", "Geography", "Price multiplier", "Source", "As of"]
+                rows=c.regions().iter().map(|r| vec![s(&r.id), s(&r.name), s(&r.geography), s(&r.price_multiplier), s(&r.source), s(&r.as_of)]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Inter-region transfer" headers=&["From", "To", "USD per GB", "Source", "As of"]
+                rows=c.transfer_prices().iter().map(|t| vec![s(&t.from_region), s(&t.to_region), s(&t.price_per_gb), s(&t.source), s(&t.as_of)]).collect() />
+        },
+        view! {
+            <CatalogTable caption="AI providers" headers=&["Id", "Name", "Source", "As of"]
+                rows=c.providers().iter().map(|p| vec![s(&p.id), s(&p.name), s(&p.source), s(&p.as_of)]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Models"
+                headers=&["Provider/model", "Name", "Kind", "USD per 1M input tokens", "USD per 1M output tokens", "Context tokens", "Tokens per minute", "Source", "As of"]
+                rows=c.models().iter().map(|m| vec![
+                    format!("{}/{}", m.provider, m.model), s(&m.name), format!("{:?}", m.kind).to_lowercase(),
+                    s(&m.input_per_mtok), s(&m.output_per_mtok), s(&m.context_tokens), s(&m.tokens_per_minute), s(&m.source), s(&m.as_of),
+                ]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Storage classes"
+                headers=&["Id", "Name", "USD per GB-month", "Retrieval USD per GB", "Retrieval hours", "Minimum days", "Source", "As of"]
+                rows=c.storage_classes().iter().map(|x| vec![
+                    s(&x.id), s(&x.name), s(&x.price_per_gb_month), s(&x.retrieval_per_gb), s(&x.retrieval_hours), s(&x.min_days), s(&x.source), s(&x.as_of),
+                ]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Unit prices" headers=&["Id", "Name", "Unit", "USD", "Source", "As of"]
+                rows=c.unit_prices().iter().map(|u| vec![s(&u.id), s(&u.name), s(&u.unit), s(&u.price), s(&u.source), s(&u.as_of)]).collect() />
+        },
+        view! {
+            <CatalogTable caption="DR strategies (share of a full copy kept in the secondary)"
+                headers=&["Id", "Name", "Compute", "Vector DB", "Storage", "Replication", "Failover minutes", "Source", "As of"]
+                rows=c.strategies().iter().map(|x| vec![
+                    s(&x.id), s(&x.name), s(&x.compute), s(&x.vector_db), s(&x.storage), s(&x.replication), s(&x.failover_minutes), s(&x.source), s(&x.as_of),
+                ]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Service tiers"
+                headers=&["Id", "Name", "RTO minutes", "RPO minutes", "Typical annual DR budget (USD)", "Typical users", "Source", "As of"]
+                rows=c.tiers().iter().map(|t| vec![
+                    s(&t.id), s(&t.name), s(&t.rto_minutes), s(&t.rpo_minutes), format!("{}–{}", t.budget_low, t.budget_high), s(&t.typical_users), s(&t.source), s(&t.as_of),
+                ]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Failure scenarios (low / likely / high)"
+                headers=&["Id", "Name", "Likelihood", "Impact", "Priority", "Events a year", "Hours per event", "Source", "As of"]
+                rows=c.risks().iter().map(|r| {
+                    let range = |x: &engine::catalog::Range| format!("{} / {} / {}", x.low, x.likely, x.high);
+                    vec![s(&r.id), s(&r.name), s(&r.likelihood), s(&r.impact), s(&r.priority), range(&r.events_per_year), range(&r.hours_per_event), s(&r.source), s(&r.as_of)]
+                }).collect() />
+        },
+    ];
+    view! {
+        <Title text=format!("{title} · drplan") />
+        <Masthead title=title.clone() />
+        <main class="reference">
+            <h2>{title}</h2>
+            <p>
+                {format!("Every price and rate drplan uses, in {}, with where it comes from and when it was checked. \
+                  A scenario can override any price; a company can replace the whole catalog with its own CSV files (", c.currency())}
+                <code>"drplan serve --catalog DIR"</code>")."
+            </p>
+            {tables.into_iter().map(IntoAny::into_any).collect_view()}
+        </main>
+    }
+}
