@@ -342,7 +342,7 @@ impl Default for Scenario {
     /// replication 200, monitoring 100; downtime 15,000 an hour.
     fn default() -> Scenario {
         Scenario {
-            name: "Production-tier example (domain.md §2)".to_owned(),
+            name: "Production tier example".to_owned(),
             tier: "production".to_owned(),
             custom_targets: None,
             primary_region: "us-east-1".to_owned(),

@@ -178,11 +178,11 @@ async fn the_file_name_says_which_chart_of_which_scenario() {
     for (uri, expected) in [
         (
             "/charts/cost-comparison.svg".to_owned(),
-            "inline; filename=\"drplan-cost-comparison-production-tier-example-domain-md-2.svg\"",
+            "inline; filename=\"drplan-cost-comparison-production-tier-example.svg\"",
         ),
         (
             format!("/charts/risk-ale.png?{}", link(&section3())),
-            "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr-domain-md-3.png\"",
+            "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr.png\"",
         ),
         (
             "/charts/break-even.svg?name=%22%3B+evil%0D%0Aname".to_owned(),

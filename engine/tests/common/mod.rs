@@ -21,7 +21,7 @@ pub fn catalog() -> Catalog {
 /// or monitoring; warm standby at the default 20 %.
 pub fn section3() -> Scenario {
     let mut s = Scenario::default();
-    s.name = "Full versus optimized DR (domain.md §3)".to_owned();
+    s.name = "Full versus optimized DR".to_owned();
     s.compute.monthly = Some(Money::from_units(2_000));
     s.compute.secondary_monthly = None;
     s.vector_db.monthly = Some(Money::from_units(1_500));
