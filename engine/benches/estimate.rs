@@ -1,4 +1,5 @@
-//! Criterion benchmark: one full estimate of the default (domain.md §2) scenario.
+//! Criterion benchmark: one full estimate of the default scenario (the production-tier
+//! example of "Disaster Recovery & Failover Strategies for AI Services", Part 1.1).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use engine::{estimate, Catalog, Scenario};

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::money::Money;
 use crate::rounding::hours;
 
-/// Break-even of the chosen DR plan (domain.md §2: 93,600 ÷ 15,000 = 6.24 hours).
+/// Break-even of the chosen DR plan ("Disaster Recovery & Failover Strategies for AI Services", Part 1.1,
+/// "Real Cost Example (Production Tier)": 93,600 ÷ 15,000 = 6.24 hours).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BreakEven {

@@ -473,7 +473,8 @@ mod tests {
             .map(|r| r.parameter.as_str())
             .collect();
         assert_eq!(inputs, ["downtime_cost_per_hour"]);
-        // domain.md §2: 93,600 ÷ 15,000 = 6.24 h; ÷ 30,000 = 3.12 h.
+        // "Disaster Recovery & Failover Strategies for AI Services", Part 1.1 cost example:
+        // 93,600 ÷ 15,000 = 6.24 h; ÷ 30,000 = 3.12 h.
         let hours = row(&c, "Break-even", "Hours of downtime a year the DR spend must prevent");
         assert_eq!(hours.a, Value::Number(Decimal::new(624, 2)));
         assert_eq!(hours.b, Value::Number(Decimal::new(312, 2)));

@@ -18,7 +18,8 @@ pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(730, 0, 0, false, 0);
 pub const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
-/// What a cost line pays for (the rows of domain.md §3).
+/// What a cost line pays for (the rows of the DR cost optimization table,
+/// Part 6.1 of the article "Disaster Recovery & Failover Strategies for AI Services").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -48,7 +49,7 @@ impl Component {
         Component::Monitoring,
     ];
 
-    /// English label for reports and tables, e.g. "Vector DB" (the row names of domain.md §3).
+    /// English label for reports and tables, e.g. "Vector DB" (the row names of the article's Part 6.1).
     pub fn label(self) -> &'static str {
         match self {
             Component::Compute => "Compute",
@@ -61,7 +62,8 @@ impl Component {
     }
 }
 
-/// Where a cost line is incurred (the groups of domain.md §2).
+/// Where a cost line is incurred (the groups of the article's Part 1.1,
+/// "Real Cost Example (Production Tier)").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -78,7 +80,7 @@ impl Location {
     /// All locations, in report order.
     pub const ALL: [Location; 3] = [Location::Primary, Location::Secondary, Location::CrossRegion];
 
-    /// English label for reports and tables, e.g. "Cross-region" (the groups of domain.md §2).
+    /// English label for reports and tables, e.g. "Cross-region" (the groups of the article's Part 1.1 cost example).
     pub fn label(self) -> &'static str {
         match self {
             Location::Primary => "Primary",
@@ -145,7 +147,7 @@ impl Item {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CostLine {
-    /// Component group (domain.md §3 rows).
+    /// Component group (the rows of the article's Part 6.1).
     pub component: Component,
     /// Where it is incurred.
     pub location: Location,

@@ -26,15 +26,16 @@ pub struct Estimate {
     pub currency: Currency,
     /// The RTO/RPO targets in force (custom, else the tier's).
     pub targets: Targets,
-    /// The primary alone: no DR (domain.md §3, first column).
+    /// The primary alone: no DR (the first column of the DR cost optimization
+    /// table, Part 6.1 of "Disaster Recovery & Failover Strategies for AI Services").
     pub production_only: PlanCost,
-    /// A full copy in the secondary with full replication (§3, second column).
+    /// A full copy in the secondary with full replication (Part 6.1, second column).
     pub full_dr: PlanCost,
-    /// The secondary at the standby fraction, replication scaled alike (§3, third column).
+    /// The secondary at the standby fraction, replication scaled alike (Part 6.1, third column).
     pub optimized_dr: PlanCost,
     /// Optimized DR against full DR.
     pub savings: Savings,
-    /// The chosen strategy with any directly entered secondary amounts (§2).
+    /// The chosen strategy with any directly entered secondary amounts (the article's Part 1.1 cost example).
     pub dr_plan: PlanCost,
     /// Every catalog strategy, costed and timed.
     pub strategies: Vec<StrategyEstimate>,
@@ -56,7 +57,7 @@ pub struct Savings {
     pub monthly: Money,
     /// 12 × `monthly`.
     pub annual: Money,
-    /// `monthly` ÷ full DR monthly × 100, to 0.1 (30.5 for domain.md §3).
+    /// `monthly` ÷ full DR monthly × 100, to 0.1 (30.5 for the article's Part 6.1 table).
     pub percent: Decimal,
 }
 

@@ -25,7 +25,8 @@ pub struct Recovery {
     pub snapshot_gb: Decimal,
 }
 
-/// Re-embedding the corpus (domain.md §5).
+/// Re-embedding the corpus ("Disaster Recovery & Failover Strategies for AI Services", Part 3.1,
+/// vector database backup: 400,000 documents for $40).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reembedding {
@@ -33,9 +34,9 @@ pub struct Reembedding {
     pub documents: u64,
     /// documents × tokens per document.
     pub tokens: Decimal,
-    /// tokens per document × price per million tokens ÷ 1,000,000 (USD, exact; $0.0001 for the §5 example).
+    /// tokens per document × price per million tokens ÷ 1,000,000 (USD, exact; $0.0001 for the Part 3.1 example).
     pub cost_per_document: Decimal,
-    /// tokens × price ÷ 1,000,000, in the reporting currency ($40 for the §5 example).
+    /// tokens × price ÷ 1,000,000, in the reporting currency ($40 for the Part 3.1 example).
     pub cost: Money,
     /// tokens ÷ tokens-per-minute rate limit ÷ 60, rounded to 0.01 h.
     pub hours: Decimal,

@@ -112,10 +112,11 @@ pub struct RiskRow {
     pub ale_reduction: Money,
 }
 
-/// The likelihood bands of a risk grid, lowest first (domain.md §6's words).
+/// The likelihood bands of a risk grid, lowest first (the words of the risk
+/// assessment matrix, Part 1.2 of "Disaster Recovery & Failover Strategies for AI Services").
 pub const LIKELIHOOD_BANDS: [&str; 4] = ["Very low", "Low", "Medium", "High"];
 
-/// The impact bands of a risk grid, mildest first (domain.md §6's words).
+/// The impact bands of a risk grid, mildest first (the words of the article's Part 1.2).
 pub const IMPACT_BANDS: [&str; 6] = ["Low", "Low-moderate", "Moderate", "Severe", "Critical", "Catastrophic"];
 
 impl RiskRow {

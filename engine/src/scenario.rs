@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::money::Money;
 
 /// A DR planning scenario. `Scenario::default()` is the production-tier
-/// example of domain.md §2 (7,800 a month, break-even 6.24 hours).
+/// example of "Disaster Recovery & Failover Strategies for AI Services", Part 1.1,
+/// "Real Cost Example (Production Tier)" (7,800 a month, break-even 6.24 hours).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -204,7 +205,8 @@ pub struct Corpus {
     pub tokens_per_minute: Option<u64>,
 }
 
-/// Snapshots and the retention ladder (domain.md §5: 1 day standard, 7 days infrequent, 90 days archive).
+/// Snapshots and the retention ladder (the storage tiering of the article's Part 6.1:
+/// 1 day standard, 7 days infrequent, 90 days archive).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -268,14 +270,14 @@ impl Default for Currency {
 }
 
 impl Default for Scenario {
-    /// The production-tier example of domain.md §2: us-east-1 with an
+    /// The article's "Real Cost Example (Production Tier)", Part 1.1: us-east-1 with an
     /// eu-west-1 secondary; compute 800, vector DB 1,200, storage 300 per
     /// region; OpenAI 2,000 (1 M requests of 400 + 100 tokens on GPT-4o);
     /// Azure OpenAI provisioned at 500; cross-region transfer 400,
     /// replication 200, monitoring 100; downtime 15,000 an hour.
     fn default() -> Scenario {
         Scenario {
-            name: "Production-tier example (domain.md §2)".to_owned(),
+            name: "Production tier example".to_owned(),
             tier: "production".to_owned(),
             custom_targets: None,
             primary_region: "us-east-1".to_owned(),

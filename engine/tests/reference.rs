@@ -1,4 +1,5 @@
-//! The reference figures of domain.md, each pinned by a test named after it.
+//! The reference figures of the article "Disaster Recovery & Failover Strategies for AI Services",
+//! each pinned by a test named after it.
 
 // Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
@@ -109,7 +110,7 @@ fn optimized_dr_saves_3600_a_month_or_30_5_percent() {
 
 #[test]
 fn active_passive_costs_1_6_and_active_active_2_2_times_one_region() {
-    // Checked on the §3 scenario and on a derived-cost variant of it: the
+    // Checked on the Part 6.1 scenario and on a derived-cost variant of it: the
     // ratio is regional infrastructure in both regions over the primary's.
     let mut derived = common::section3();
     derived.compute.monthly = None;

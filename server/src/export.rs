@@ -109,13 +109,13 @@ pub fn attachment(filename: &str, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-/// `drplan-costs-production-tier-example-domain-md-2-2026-11-25.csv`: the
+/// `drplan-costs-production-tier-example-2026-11-25.csv`: the
 /// table, the scenario name made safe for any file system, and the date.
 pub fn filename(table: Table, scenario_name: &str, date: &str) -> String {
     format!("drplan-{}-{}-{date}.csv", table.name(), slug(scenario_name))
 }
 
-/// `drplan-compare-production-tier-example-domain-md-2-vs-checkout-2026-11-25.csv`:
+/// `drplan-compare-production-tier-example-vs-checkout-2026-11-25.csv`:
 /// both scenario names, made safe as [`filename`] does (with [`slug`]), and the date.
 pub fn compare_filename(a_name: &str, b_name: &str, date: &str) -> String {
     format!("drplan-compare-{}-vs-{}-{date}.csv", slug(a_name), slug(b_name))
@@ -723,8 +723,8 @@ mod tests {
     fn filenames_carry_the_table_a_safe_scenario_name_and_the_date() {
         let cases = [
             (
-                "Production-tier example (domain.md §2)",
-                "drplan-costs-production-tier-example-domain-md-2-2026-11-25.csv",
+                "Production tier example",
+                "drplan-costs-production-tier-example-2026-11-25.csv",
             ),
             ("", "drplan-costs-scenario-2026-11-25.csv"),
             ("=HYPERLINK(\"x\")", "drplan-costs-hyperlink-x-2026-11-25.csv"),

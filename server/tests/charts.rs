@@ -3,11 +3,13 @@
 //! the error paths. `DRPLAN_CHART_OUT=/tmp/charts` also keeps every image
 //! drawn by `every_chart_renders_in_both_formats_and_sizes`, to look at.
 
-// The §3 scenario edits a few fields of the default; that reads better than struct-update syntax.
+// The full-versus-optimized scenario (the article's Part 6.1) edits a few fields of the default;
+// that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
 mod common;
-// domain.md's reference scenarios, written once for the engine's tests.
+// The reference scenarios of the article "Disaster Recovery & Failover Strategies for AI Services",
+// written once for the engine's tests.
 #[path = "../../engine/tests/common/mod.rs"]
 mod scenarios;
 
@@ -176,11 +178,11 @@ async fn the_file_name_says_which_chart_of_which_scenario() {
     for (uri, expected) in [
         (
             "/charts/cost-comparison.svg".to_owned(),
-            "inline; filename=\"drplan-cost-comparison-production-tier-example-domain-md-2.svg\"",
+            "inline; filename=\"drplan-cost-comparison-production-tier-example.svg\"",
         ),
         (
             format!("/charts/risk-ale.png?{}", link(&section3())),
-            "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr-domain-md-3.png\"",
+            "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr.png\"",
         ),
         (
             "/charts/break-even.svg?name=%22%3B+evil%0D%0Aname".to_owned(),
@@ -219,7 +221,7 @@ async fn the_cost_comparison_of_section_3_shows_its_totals_and_the_saving() {
     }
     assert!(
         !has(&texts, "Monitoring"),
-        "§3 has no monitoring, so no legend entry: {texts:?}"
+        "Part 6.1 has no monitoring, so no legend entry: {texts:?}"
     );
     // Bar heights, summed per bar, stand in the ratio of the totals.
     let mut bars: Vec<(f64, f64)> = Vec::new();
@@ -281,7 +283,7 @@ async fn the_heatmap_places_every_risk_with_its_priority() {
     for band in ["Very low", "Medium", "High", "Catastrophic", "Impact →", "Likelihood →"] {
         assert!(has(&texts, band), "{band:?} missing from {texts:?}");
     }
-    // One priority badge per risk: domain.md §6 has one 5, four 4s and two 3s;
+    // One priority badge per risk: the article's risk assessment matrix (Part 1.2) has one 5, four 4s and two 3s;
     // the legend adds a sample badge "5" and one swatch label per priority.
     let count = |p: &str| texts.iter().filter(|t| *t == p).count();
     assert_eq!((count("5"), count("4"), count("3")), (3, 5, 3), "{texts:?}");

@@ -219,7 +219,8 @@ async fn the_csv_holds_the_pages_differing_rows_with_exact_differences() {
         .iter()
         .find(|r| r[1] == "Hours of downtime a year the DR spend must prevent")
         .unwrap();
-    // domain.md §2: 93,600 ÷ 15,000 = 6.24 h; the critical tier keeps the same plan, at 30,000 an hour 3.12 h.
+    // "Disaster Recovery & Failover Strategies for AI Services", Part 1.1 cost example: 93,600 ÷ 15,000 = 6.24 h;
+    // the critical tier keeps the same plan, at 30,000 an hour 3.12 h.
     assert_eq!(&plan[2..7], ["hours", "6.24", "3.12", "-3.12", "-50"]);
     let name = rows.iter().find(|r| r[1] == "Scenario name shown in reports").unwrap();
     assert_eq!(&name[3..6], ["Checkout", "Checkout critical", ""]);

@@ -50,7 +50,7 @@ async fn every_table_downloads_as_named_utf8_csv_with_its_source_on_every_row() 
         let d = get(&format!("/export/{table}.csv?downtime_cost_per_hour=20000")).await;
         assert_eq!(d.status, StatusCode::OK, "{table}: {}", d.body);
         assert_eq!(d.content_type, "text/csv; charset=utf-8");
-        let prefix = format!("attachment; filename=\"drplan-{table}-production-tier-example-domain-md-2-");
+        let prefix = format!("attachment; filename=\"drplan-{table}-production-tier-example-");
         assert!(d.disposition.starts_with(&prefix), "{}", d.disposition);
         let date = &d.disposition[prefix.len()..prefix.len() + 10];
         assert!(
@@ -129,7 +129,8 @@ async fn risk_totals_equal_the_sum_of_their_rows() {
     let (_, rows) = read(&d.body);
     let (total, lines) = rows.split_last().unwrap();
     assert_eq!(total["name"], "Total");
-    assert_eq!(lines.len(), 7, "the seven failure scenarios of domain.md §6");
+    // The risk assessment matrix of "Disaster Recovery & Failover Strategies for AI Services", Part 1.2.
+    assert_eq!(lines.len(), 7, "the seven failure scenarios of the article's Part 1.2");
     for column in ["ale_without_dr", "ale_with_dr", "ale_reduction"] {
         let sum: Decimal = lines.iter().map(|r| dec(&r[column])).sum();
         assert_eq!(sum, dec(&total[column]), "{column}");

@@ -31,12 +31,12 @@ async fn the_default_scenario_shows_the_recommendation_and_the_production_exampl
     assert_eq!(
         h.text("#plan-monthly").await,
         "$7,800.00",
-        "domain.md §2: 7,800 a month"
+        "\"Disaster Recovery & Failover Strategies for AI Services\", Part 1.1 cost example: 7,800 a month"
     );
     assert_eq!(
         h.text("#plan-annual").await,
         "$93,600.00",
-        "domain.md §2: 93,600 a year"
+        "the article's Part 1.1: 93,600 a year"
     );
     assert_eq!(h.text("#plan-lines-monthly").await, "$7,800.00", "line-by-line total");
     assert_eq!(h.text("#break-even-hours").await, "6.24");

@@ -1,4 +1,5 @@
-//! Scenarios shared by the integration tests: the domain.md reference setups.
+//! Scenarios shared by the integration tests: the reference setups of the article
+//! "Disaster Recovery & Failover Strategies for AI Services".
 
 // Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
@@ -13,13 +14,14 @@ pub fn catalog() -> Catalog {
     Catalog::shipped()
 }
 
-/// domain.md §3's production-only inputs: compute 2,000, vector DB 1,500,
+/// The production-only inputs of the article's DR cost optimization table
+/// (Part 6.1): compute 2,000, vector DB 1,500,
 /// AI 3,000 (secondary provider pay-per-use), storage 500, network 300 plus
 /// 500 of full replication; no entered secondaries, no cross-region transfer
 /// or monitoring; warm standby at the default 20 %.
 pub fn section3() -> Scenario {
     let mut s = Scenario::default();
-    s.name = "Full versus optimized DR (domain.md §3)".to_owned();
+    s.name = "Full versus optimized DR".to_owned();
     s.compute.monthly = Some(Money::from_units(2_000));
     s.compute.secondary_monthly = None;
     s.vector_db.monthly = Some(Money::from_units(1_500));

@@ -442,10 +442,7 @@ mod tests {
     #[test]
     fn slugs_are_safe_file_names() {
         for (name, expected) in [
-            (
-                "Production-tier example (domain.md §2)",
-                "production-tier-example-domain-md-2",
-            ),
+            ("Production tier example", "production-tier-example"),
             ("", "scenario"),
             ("\"; rm -rf / ", "rm-rf"),
             ("Ünïcode only ★", "n-code-only"),
