@@ -129,7 +129,7 @@ fn messages(error: engine::Error) -> Vec<FieldMessage> {
 /// The body of [`fetch_catalog_choices`].
 #[cfg(feature = "ssr")]
 pub fn options_of(catalog: &engine::Catalog) -> CatalogChoices {
-    use crate::format::duration_minutes;
+    use engine::present::duration_minutes;
     let models = |kind: engine::catalog::ModelKind| {
         catalog
             .models()
