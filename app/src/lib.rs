@@ -13,8 +13,6 @@ pub mod comparison;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod form;
-#[cfg(feature = "ssr")]
-pub mod format;
 pub mod live;
 pub mod server_fns;
 

@@ -12,6 +12,7 @@ use crate::catalog::StorageTier;
 use crate::estimate::Estimate;
 use crate::link::{Kind, PARAMETERS};
 use crate::money::Money;
+use crate::plans::Plan;
 use crate::rounding::percent;
 use crate::scenario::Scenario;
 
@@ -267,14 +268,20 @@ fn figures(rows: &mut Rows, a: &Estimate, b: &Estimate) {
         b.targets.rpo_minutes,
     );
 
-    rows.money("Plans", "Production only, monthly", both(|e| e.production_only.monthly));
-    rows.money("Plans", "Production only, annual", both(|e| e.production_only.annual));
-    rows.money("Plans", "Full DR, monthly", both(|e| e.full_dr.monthly));
-    rows.money("Plans", "Full DR, annual", both(|e| e.full_dr.annual));
-    rows.money("Plans", "Optimized DR, monthly", both(|e| e.optimized_dr.monthly));
-    rows.money("Plans", "Optimized DR, annual", both(|e| e.optimized_dr.annual));
-    rows.money("Plans", "Chosen DR plan, monthly", both(|e| e.dr_plan.monthly));
-    rows.money("Plans", "Chosen DR plan, annual", both(|e| e.dr_plan.annual));
+    for plan in Plan::ALL {
+        let label = plan.label();
+        let (cost_a, cost_b) = (plan.cost(a), plan.cost(b));
+        rows.money(
+            "Plans",
+            format!("{label}, monthly"),
+            [(a, cost_a.monthly), (b, cost_b.monthly)],
+        );
+        rows.money(
+            "Plans",
+            format!("{label}, annual"),
+            [(a, cost_a.annual), (b, cost_b.annual)],
+        );
+    }
     rows.money(
         "Savings",
         "Optimized over full DR, monthly",

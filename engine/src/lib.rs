@@ -5,7 +5,9 @@
 //! with every figure the server, UI, CSV export and charts show; [`simulate()`]
 //! (Monte Carlo annual loss), [`optimize()`] (per-layer recovery modes) and
 //! [`sensitivity()`] (a tornado of six inputs) are separate, heavier analyses of
-//! the same inputs, kept out of the estimate so it stays fast. Nothing here
+//! the same inputs, kept out of the estimate so it stays fast. [`plans`] names
+//! the plans an estimate prices and [`present`] writes figures for people,
+//! once for the page, the charts, the CSV files and the CLI. Nothing here
 //! opens a file, reads a clock or spawns a thread, so the crate also builds
 //! for `wasm32-unknown-unknown`. The formulas are in `docs/methodology.md`.
 
@@ -20,6 +22,8 @@ pub mod estimate;
 pub mod link;
 pub mod money;
 pub mod optimizer;
+pub mod plans;
+pub mod present;
 pub mod recovery;
 pub mod report;
 pub mod risk;
@@ -37,6 +41,7 @@ pub use error::{Error, FieldError, Result};
 pub use estimate::{estimate, Estimate, Savings};
 pub use money::Money;
 pub use optimizer::{optimize, Design, Layer, LayerMode, LayerOptions, Optimization};
+pub use plans::{Mark, Plan, Role};
 pub use recovery::{Recovery, Reembedding, RestoreOption};
 pub use report::Report;
 pub use risk::{RiskMatrix, RiskRow, IMPACT_BANDS, LIKELIHOOD_BANDS};

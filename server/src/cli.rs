@@ -8,7 +8,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use app::format;
+use engine::plans::{marks, plans_in, Mark, Plan, Role};
+use engine::present;
 
 use crate::api::{scenario_from_json, EstimateResponse};
 use crate::config::{CsvTable, EstimateArgs, Format};
@@ -150,12 +151,12 @@ fn text_table(r: &Report) -> String {
     line(format!(
         "catalog {} · {c} · targets RTO {}, RPO {} · link {}",
         e.catalog_version,
-        format::duration_minutes(e.targets.rto_minutes),
-        format::duration_minutes(e.targets.rpo_minutes),
+        present::duration_minutes(e.targets.rto_minutes),
+        present::duration_minutes(e.targets.rpo_minutes),
         r.share_link
     ));
     line(String::new());
-    let money = |m: engine::Money| format::amount(m.to_decimal());
+    let money = |m: engine::Money| present::amount(m.to_decimal());
     let mut rows: Vec<(String, engine::Money, engine::Money)> = e
         .dr_plan
         .lines
@@ -184,26 +185,23 @@ fn text_table(r: &Report) -> String {
             w = width + 2
         )
     };
-    line(heading(format!("Chosen DR plan: {}", r.scenario.strategy)));
+    line(heading(format!("{}: {}", Plan::Chosen.label(), r.scenario.strategy)));
     for (item, monthly, annual) in rows {
         line(format!("  {item:<width$} {:>14} {:>14}", money(monthly), money(annual)));
     }
     line(String::new());
     line(heading("Plans".to_owned()));
-    for (name, plan) in [
-        ("Production only", &e.production_only),
-        ("Full DR", &e.full_dr),
-        ("Optimized DR", &e.optimized_dr),
-    ] {
+    for (plan, cost) in plans_in(e, Role::Reference) {
         line(format!(
-            "  {name:<width$} {:>14} {:>14}",
-            money(plan.monthly),
-            money(plan.annual)
+            "  {:<width$} {:>14} {:>14}",
+            plan.label(),
+            money(cost.monthly),
+            money(cost.annual)
         ));
     }
     line(format!(
         "  {:<width$} {:>14} {:>14}",
-        format!("Optimized saves ({})", format::percent(e.savings.percent)),
+        format!("Optimized saves ({})", present::percent(e.savings.percent)),
         money(e.savings.monthly),
         money(e.savings.annual)
     ));
@@ -211,7 +209,7 @@ fn text_table(r: &Report) -> String {
     let b = &e.break_even;
     line(format!(
         "Break-even: {} hours of downtime a year ({c} {} a year at {c} {} an hour)",
-        format::hours(b.hours),
+        present::hours(b.hours),
         money(b.annual_dr_cost),
         money(b.downtime_cost_per_hour)
     ));
@@ -233,20 +231,23 @@ fn text_table(r: &Report) -> String {
         "meets targets"
     ));
     for s in &e.strategies {
-        let mut marks = vec![if s.meets() { "yes" } else { "no" }];
-        if s.chosen {
-            marks.push("chosen");
-        }
-        if e.recommendation.strategy.as_deref() == Some(s.id.as_str()) {
-            marks.push("recommended");
-        }
+        // The column says whether it meets the targets, so that mark is not repeated.
+        let words = [if s.meets() { "yes" } else { "no" }]
+            .into_iter()
+            .chain(
+                marks(e, s)
+                    .into_iter()
+                    .filter(|m| *m != Mark::MissesTargets)
+                    .map(Mark::label),
+            )
+            .collect::<Vec<_>>();
         line(format!(
             "  {:<26} {:>14} {:>10} {:>10}  {}",
             s.name,
             money(s.monthly),
-            format::duration_minutes(s.rto_minutes),
-            format::duration_minutes(s.rpo_minutes),
-            marks.join(", ")
+            present::duration_minutes(s.rto_minutes),
+            present::duration_minutes(s.rpo_minutes),
+            words.join(", ")
         ));
     }
     out

@@ -349,7 +349,7 @@ async fn a_long_name_is_ellipsized_and_money_is_in_the_reporting_currency() {
         "{subtitle}"
     );
     // 7,800 USD at 0.92 is 7,176 EUR.
-    assert!(has(&texts, "EUR 7.2K"), "{texts:?}");
+    assert!(has(&texts, "€7.2K"), "{texts:?}");
 }
 
 #[tokio::test]
@@ -474,7 +474,7 @@ async fn the_loss_exceedance_chart_has_a_curve_per_plan_and_marks_p90_and_p99() 
         let simulation = engine::simulate(&catalog, &scenario).unwrap();
         let estimate = engine::estimate(&catalog, &scenario).unwrap();
         let currency = estimate.currency.code.as_str();
-        let money = |m: Money| server::charts::style::money(m.to_decimal(), currency);
+        let money = |m: Money| engine::present::compact_money(m, currency);
         let svg = get(&format!("/charts/loss-exceedance.svg?{query}")).await;
         assert_eq!(svg.status, StatusCode::OK, "{case}");
         let placed = placed_texts(svg.text());
@@ -606,7 +606,7 @@ async fn the_tornado_has_a_bar_per_input_largest_swing_on_top() {
             "{case}"
         );
         let currency = engine::estimate(&catalog, &scenario_of(&query)).unwrap().currency.code;
-        let base = server::charts::style::money(sensitivity.base_net_benefit.to_decimal(), &currency);
+        let base = engine::present::compact_money(sensitivity.base_net_benefit, &currency);
         assert!(has(&texts, &format!("Base case {base}")), "{case}: {texts:?}");
     }
     let default = texts_of("/charts/tornado.svg").await;

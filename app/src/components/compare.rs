@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::form::compare_href;
-use crate::format;
+use engine::present as format;
 use engine::FieldError;
 
 /// `/compare`.

@@ -133,7 +133,7 @@ fn ungrouped() -> Vec<&'static str> {
 
 /// (value, label) of each choice of a catalog table.
 fn table_choices(catalog: &Catalog, table: Table) -> Vec<(String, String)> {
-    use crate::format::duration_minutes;
+    use engine::present::duration_minutes;
     match table {
         Table::Tier => catalog
             .tiers()

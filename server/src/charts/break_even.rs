@@ -2,12 +2,18 @@
 //! the annual DR cost; they cross at the break-even hours. The downtime the
 //! chosen strategy is expected to avoid a year is marked too.
 
+use engine::present::{compact_hours, compact_money};
 use engine::Estimate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Placer, Rect, Theme, INK};
+use super::axes::{self, Axes, Axis, Margins, Ticks};
+use super::drawing;
+use super::layout::{self, Placer, Rect};
+use super::marks::{self, Key};
+use super::text;
+use super::theme::{font_size, okabe_ito, ChartOptions, Theme, INK};
 use crate::Result;
 
 const LOSS: RGBColor = okabe_ito::BLUE;
@@ -23,8 +29,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let theme = Theme::new(opts.size);
     let b = &estimate.break_even;
     let currency = estimate.currency.code.as_str();
-    let per_hour_text = style::money(b.downtime_cost_per_hour.to_decimal(), currency);
-    let body = style::frame(
+    let per_hour_text = compact_money(b.downtime_cost_per_hour, currency);
+    let body = layout::frame(
         root,
         &theme,
         "Break-even: downtime loss against the annual DR cost",
@@ -40,7 +46,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         width: 2.0,
         dashed: true,
     };
-    style::legend_row(
+    marks::legend_row(
         &legend_area,
         &theme,
         (theme.px(20.0), theme.px(12.0)),
@@ -66,42 +72,48 @@ pub(super) fn draw<DB: DrawingBackend>(
         ],
     )?;
 
-    let hours = style::f64_of(b.hours);
-    let avoided = style::f64_of(b.downtime_avoided_hours);
-    let per_hour = style::f64_of(b.downtime_cost_per_hour.to_decimal());
-    let annual = style::f64_of(b.annual_dr_cost.to_decimal());
+    let hours = axes::f64_of(b.hours);
+    let avoided = axes::f64_of(b.downtime_avoided_hours);
+    let per_hour = axes::f64_of(b.downtime_cost_per_hour.to_decimal());
+    let annual = axes::f64_of(b.annual_dr_cost.to_decimal());
     // Break-even sits in the middle of the width and the cost line half-way
     // up, unless the avoided hours need more room to the right. When they
     // would squeeze break-even against the axis, they are written at the
     // right edge, pointing off the chart, instead.
     let off_chart = hours > 0.0 && avoided > hours * 5.0;
     let x_max = if off_chart {
-        style::nice_ceiling(hours * 2.5)
+        axes::nice_ceiling(hours * 2.5)
     } else if hours > 0.0 || avoided > 0.0 {
-        style::nice_ceiling((hours * 2.0).max(avoided * 1.1))
+        axes::nice_ceiling((hours * 2.0).max(avoided * 1.1))
     } else {
         1.0
     };
-    let y_max = style::nice_ceiling((annual * 1.9).max(1.0));
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(theme.px(6.0))
-        .margin_left(theme.px(12.0))
-        .margin_right(theme.px(28.0))
-        .margin_bottom(theme.px(6.0))
-        .x_label_area_size(theme.px(46.0))
-        .y_label_area_size(theme.px(78.0))
-        .build_cartesian_2d(0.0..x_max, 0.0..y_max)
-        .map_err(style::drawing)?;
-    let tick = |v: &f64| style::money_tick(*v, currency);
-    let hour_tick = |v: &f64| format!("{} h", trim_float(*v));
-    let mut mesh = chart.configure_mesh();
-    mesh.x_labels(8)
-        .y_labels(6)
-        .x_label_formatter(&hour_tick)
-        .y_label_formatter(&tick)
-        .x_desc("Hours of downtime a year")
-        .y_desc(format!("{currency} a year"));
-    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
+    let y_max = axes::nice_ceiling((annual * 1.9).max(1.0));
+    let mut chart = axes::draw(
+        &plot_area,
+        &theme,
+        (0.0..x_max, 0.0..y_max),
+        &Axes {
+            margins: Margins {
+                top: 6.0,
+                right: 28.0,
+                bottom: 6.0,
+                left: 12.0,
+            },
+            x: Axis {
+                room: 46.0,
+                ticks: Ticks::Hours { count: 8 },
+                grid: true,
+                title: "Hours of downtime a year".to_owned(),
+            },
+            y: Axis {
+                room: 78.0,
+                ticks: Ticks::Money { count: 6, currency },
+                grid: true,
+                title: format!("{currency} a year"),
+            },
+        },
+    )?;
 
     // The loss line leaves through the top of the plot when downtime is dear.
     let loss_end = if per_hour > 0.0 {
@@ -111,13 +123,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     chart
         .draw_series(LineSeries::new([(0.0, 0.0), loss_end], theme.stroke(LOSS, 3.0)))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
     chart
         .draw_series(LineSeries::new(
             [(0.0, annual), (x_max, annual)],
             theme.stroke(COST, 3.0),
         ))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
 
     let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
     let (left, top) = px(0.0, y_max);
@@ -137,7 +149,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     // Expected downtime avoided: a dashed vertical line.
     let avoided_x = px(avoided.min(x_max), 0.0).0;
     if !off_chart {
-        style::dashed(
+        marks::dashed(
             root,
             (avoided_x, top),
             (avoided_x, bottom),
@@ -149,10 +161,10 @@ pub(super) fn draw<DB: DrawingBackend>(
 
     // Break-even: a dotted drop to the axis and the point.
     let point = px(hours.min(x_max), annual);
-    style::dashed(root, point, (point.0, bottom), &theme, theme.stroke(INK, 1.0))?;
+    marks::dashed(root, point, (point.0, bottom), &theme, theme.stroke(INK, 1.0))?;
     placer.block_line(point, (point.0, bottom), theme.px(2.0));
     root.draw(&Circle::new(point, theme.px(6.0), INK.filled()))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
     placer.block(Rect::of_text(
         point,
         (theme.px(14.0), theme.px(14.0)),
@@ -161,7 +173,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     ));
 
     let gap = theme.px(8.0);
-    let break_even_text = format!("break-even {}", style::hours(b.hours));
+    let break_even_text = format!("break-even {}", compact_hours(b.hours));
     let (pos, text_style) = placer.place(
         &break_even_text,
         &theme.bold(font_size::LABEL, INK),
@@ -172,9 +184,9 @@ pub(super) fn draw<DB: DrawingBackend>(
             ((point.0 - gap, point.1 + gap), HPos::Right, VPos::Top),
         ],
     );
-    style::label(root, &break_even_text, pos, &text_style)?;
+    text::label(root, &break_even_text, pos, &text_style)?;
 
-    let cost_text = format!("{} a year", style::money(b.annual_dr_cost.to_decimal(), currency));
+    let cost_text = format!("{} a year", compact_money(b.annual_dr_cost, currency));
     let (pos, text_style) = placer.place(
         &cost_text,
         &theme.text(font_size::SMALL, COST_TEXT),
@@ -184,12 +196,12 @@ pub(super) fn draw<DB: DrawingBackend>(
             ((left + gap, point.1 - gap), HPos::Left, VPos::Bottom),
         ],
     );
-    style::label(root, &cost_text, pos, &text_style)?;
+    text::label(root, &cost_text, pos, &text_style)?;
 
     if off_chart {
         let text = format!(
             "expected downtime avoided {} a year →",
-            style::hours(b.downtime_avoided_hours)
+            compact_hours(b.downtime_avoided_hours)
         );
         let (pos, text_style) = placer.place(
             &text,
@@ -199,13 +211,13 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ((right - gap, top + gap), HPos::Right, VPos::Top),
             ],
         );
-        return style::label(root, &text, pos, &text_style);
+        return text::label(root, &text, pos, &text_style);
     }
     let avoided_text = format!(
         "expected downtime avoided {} a year",
-        style::hours(b.downtime_avoided_hours)
+        compact_hours(b.downtime_avoided_hours)
     );
-    let short_text = format!("avoided {} a year", style::hours(b.downtime_avoided_hours));
+    let short_text = format!("avoided {} a year", compact_hours(b.downtime_avoided_hours));
     let avoided_style = theme.text(font_size::SMALL, AVOIDED_TEXT);
     let spots = |y: i32, v: VPos| {
         [
@@ -220,23 +232,17 @@ pub(super) fn draw<DB: DrawingBackend>(
     let text = [avoided_text, short_text]
         .into_iter()
         .find(|t| {
-            let size = style::measure(t, &avoided_style);
+            let size = text::measure(t, &avoided_style);
             candidates
                 .iter()
                 .any(|(p, h, v)| placer.is_free(&Rect::of_text(*p, size, *h, *v)))
         })
-        .unwrap_or_else(|| style::hours(b.downtime_avoided_hours));
+        .unwrap_or_else(|| compact_hours(b.downtime_avoided_hours));
     let (pos, text_style) = placer.place(&text, &avoided_style, &candidates);
-    style::label(root, &text, pos, &text_style)
+    text::label(root, &text, pos, &text_style)
 }
 
 /// Darker vermillion and green for text: the line colours are too light for
 /// small type on white (WCAG 4.5:1).
 const COST_TEXT: RGBColor = RGBColor(0xA8, 0x4A, 0x00);
 const AVOIDED_TEXT: RGBColor = RGBColor(0x00, 0x6E, 0x50);
-
-/// `5.0` → `5`, `2.5` → `2.5`: tick values without float noise.
-fn trim_float(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}

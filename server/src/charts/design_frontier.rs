@@ -8,13 +8,19 @@
 //! RTO is on a log axis, as on the strategy frontier: designs recover in
 //! minutes to a day, and the target sits among the fast ones.
 
+use engine::present::{compact_duration, compact_money};
 use engine::{Design, Estimate, Optimization};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::axes;
+use super::drawing;
+use super::layout::{self, Rect};
+use super::marks::{self, Key};
 use super::rto_plot;
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Rect, Theme, INK};
+use super::text;
+use super::theme::{self, font_size, okabe_ito, ChartOptions, Theme, INK};
 use crate::Result;
 
 const FRONTIER: RGBColor = okabe_ito::BLUE;
@@ -29,7 +35,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let theme = Theme::new(opts.size);
     let currency = estimate.currency.code.as_str();
     let targets = optimization.targets;
-    let body = style::frame(
+    let body = layout::frame(
         root,
         &theme,
         "Per-layer designs: cheapest monthly cost for each recovery time",
@@ -37,13 +43,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             "{currency} a month · {} designs searched, {} meet RTO {} and RPO {}",
             optimization.search_space,
             optimization.feasible,
-            style::duration(targets.rto_minutes),
-            style::duration(targets.rpo_minutes),
+            compact_duration(targets.rto_minutes),
+            compact_duration(targets.rpo_minutes),
         ),
         opts,
     )?;
     let (legend_area, plot_area) = body.split_vertically(theme.px(30.0));
-    style::legend_row(
+    marks::legend_row(
         &legend_area,
         &theme,
         (theme.px(20.0), theme.px(12.0)),
@@ -56,8 +62,8 @@ pub(super) fn draw<DB: DrawingBackend>(
                 },
                 "Frontier".to_owned(),
             ),
-            (Key::Dot(style::MEETS), "Meets both targets".to_owned()),
-            (Key::Cross(style::MISSES), "Misses one".to_owned()),
+            (Key::Dot(theme::MEETS), "Meets both targets".to_owned()),
+            (Key::Cross(theme::MISSES), "Misses one".to_owned()),
         ]
         .into_iter()
         .chain(
@@ -72,8 +78,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let frontier = &optimization.frontier;
     let cheapest = optimization.cheapest.as_ref();
     let shown: Vec<&Design> = frontier.iter().chain(cheapest.filter(|c| !c.on_frontier)).collect();
-    let rto = |d: &Design| style::f64_of(d.rto_minutes);
-    let cost = |d: &Design| style::f64_of(d.monthly.to_decimal());
+    let rto = |d: &Design| axes::f64_of(d.rto_minutes);
+    let cost = |d: &Design| axes::f64_of(d.monthly.to_decimal());
     let spots: Vec<(f64, f64)> = shown.iter().map(|d| (rto(d), cost(d))).collect();
     let plot = rto_plot::draw(
         root,
@@ -110,17 +116,17 @@ pub(super) fn draw<DB: DrawingBackend>(
     for pair in steps.windows(2) {
         placer.block_line(pair[0], pair[1], theme.px(3.0));
     }
-    style::polyline(root, steps, &theme, theme.stroke(FRONTIER, 2.5), None)?;
+    marks::polyline(root, steps, &theme, theme.stroke(FRONTIER, 2.5), None)?;
 
     // Markers first, so that no label is placed over any of them.
     let radius = theme.px(6.0);
     let is_cheapest = |d: &Design| cheapest.is_some_and(|c| c == d);
     let points: Vec<(i32, i32)> = shown.iter().map(|d| px(rto(d), cost(d))).collect();
     for (d, &point) in shown.iter().zip(&points) {
-        style::verdict_marker(root, &theme, d.meets_rto && d.meets_rpo, point, radius)?;
+        marks::verdict_marker(root, &theme, d.meets_rto && d.meets_rpo, point, radius)?;
         let reach = if is_cheapest(d) {
             root.draw(&Circle::new(point, radius * 2, theme.stroke(INK, 2.5)))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
             2 * radius
         } else {
             radius
@@ -138,8 +144,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         let highlighted = is_cheapest(d);
         let figures = format!(
             "{} · {}",
-            style::money(d.monthly.to_decimal(), currency),
-            style::duration(d.rto_minutes)
+            compact_money(d.monthly, currency),
+            compact_duration(d.rto_minutes)
         );
         // Other labels get shorter when crowded, and are left out when even
         // the figures do not fit: the design table lists every point.
@@ -147,7 +153,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             vec![format!("Cheapest meeting both: {figures}")]
         } else if d.meets_rto && !d.meets_rpo {
             vec![
-                format!("{figures} · misses RPO ({})", style::duration(d.rpo_minutes)),
+                format!("{figures} · misses RPO ({})", compact_duration(d.rpo_minutes)),
                 figures,
             ]
         } else {
@@ -170,7 +176,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             ((x, y + d + theme.px(14.0)), HPos::Center, VPos::Top),
         ];
         let fits = |text: &String| {
-            let size = style::measure(text, text_style);
+            let size = text::measure(text, text_style);
             candidates
                 .iter()
                 .any(|(p, h, v)| placer.is_free(&Rect::of_text(*p, size, *h, *v)))
@@ -178,7 +184,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let chosen = texts.iter().find(|t| fits(t)).or(texts.first().filter(|_| highlighted));
         if let Some(text) = chosen {
             let (pos, text_style) = placer.place(text, text_style, &candidates);
-            style::label(root, text, pos, &text_style)?;
+            text::label(root, text, pos, &text_style)?;
         }
     }
     if cheapest.is_none() {
@@ -196,7 +202,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ((left + theme.px(8.0), top + theme.px(8.0)), HPos::Left, VPos::Top),
             ],
         );
-        style::label(root, text, pos, &text_style)?;
+        text::label(root, text, pos, &text_style)?;
     }
     Ok(())
 }

@@ -11,13 +11,19 @@
 //! largest simulated loss, is exceeded by no year (0 %, off a log axis), so
 //! the curve drops to the bottom edge there.
 
+use engine::present::{compact_money, count};
 use engine::{Estimate, LossDistribution, Money, Simulation};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Placer, Rect, Theme, INK, MUTED};
+use super::axes::{self, Axes, Axis, Margins};
+use super::drawing;
+use super::layout::{self, Placer, Rect};
+use super::marks::{self, Key};
+use super::text;
+use super::theme::{self, font_size, okabe_ito, ChartOptions, Theme, INK, MUTED};
 use crate::Result;
 
 /// The plan without DR: the one solid line, in the warning colour.
@@ -75,7 +81,7 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<()> {
     let theme = Theme::new(opts.size);
     let currency = estimate.currency.code.as_str();
-    let money = |m: Money| style::money(m.to_decimal(), currency);
+    let money = |m: Money| compact_money(m, currency);
     let chosen = estimate.strategies.iter().find(|s| s.chosen).map(|s| s.id.as_str());
     let mut curves = vec![Curve {
         plan: &simulation.without_dr,
@@ -92,13 +98,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             chosen: plan.strategy.as_deref() == chosen && chosen.is_some(),
         });
     }
-    let body = style::frame(
+    let body = layout::frame(
         root,
         &theme,
         "How often a year's loss exceeds each amount, without and with DR",
         &format!(
             "{currency} a year · {} simulated years, seed {} · catalog {}",
-            thousands(simulation.years),
+            count(Decimal::from(simulation.years)),
             simulation.seed,
             estimate.catalog_version
         ),
@@ -122,8 +128,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         .iter()
         .flat_map(|(name, figures)| {
             [
-                style::measure(name, &theme.bold(font_size::SMALL, INK)).0,
-                style::measure(figures, &theme.text(font_size::SMALL, MUTED)).0,
+                text::measure(name, &theme.bold(font_size::SMALL, INK)).0,
+                text::measure(figures, &theme.text(font_size::SMALL, MUTED)).0,
             ]
         })
         .max()
@@ -136,7 +142,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let losses = curves
         .iter()
         .flat_map(|c| c.plan.exceedance.iter())
-        .map(|p| style::f64_of(p.loss.to_decimal()))
+        .map(|p| axes::f64_of(p.loss.to_decimal()))
         .filter(|l| *l > 0.0);
     let (lowest, highest) = losses.fold((f64::INFINITY, 0.0f64), |(lo, hi), l| (lo.min(l), hi.max(l)));
     let (lowest, highest) = if lowest.is_finite() {
@@ -148,34 +154,40 @@ pub(super) fn draw<DB: DrawingBackend>(
     let rarest = 100.0 / f64::from(simulation.years.max(1));
     let (x_lo, x_hi) = (lowest / 1.25, highest * 1.25);
     let (y_lo, y_hi) = ((rarest.min(1.0)) / 2.0, 100.0 * 1.35);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(theme.px(10.0))
-        .margin_left(theme.px(12.0))
-        .margin_right(theme.px(16.0))
-        .x_label_area_size(theme.px(46.0))
-        .y_label_area_size(theme.px(64.0))
-        .build_cartesian_2d((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())
-        .map_err(style::drawing)?;
-    let mut mesh = chart.configure_mesh();
-    // Log axes pick awkward ticks: both sets are drawn below instead.
-    mesh.disable_mesh()
-        .x_labels(0)
-        .y_labels(0)
-        .x_label_formatter(&|_| String::new())
-        .y_label_formatter(&|_| String::new())
-        .x_desc(format!("Annual loss, {currency} (log scale)"))
-        .y_desc("Share of years losing more (log scale)");
-    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
+    // Log axes pick awkward ticks: both sets, and their grid, are drawn below instead.
+    let chart = axes::draw(
+        &plot_area,
+        &theme,
+        ((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale()),
+        &Axes {
+            margins: Margins {
+                top: 10.0,
+                right: 16.0,
+                bottom: 0.0,
+                left: 12.0,
+            },
+            x: Axis {
+                room: 46.0,
+                title: format!("Annual loss, {currency} (log scale)"),
+                ..Axis::default()
+            },
+            y: Axis {
+                room: 64.0,
+                title: "Share of years losing more (log scale)".to_owned(),
+                ..Axis::default()
+            },
+        },
+    )?;
 
     let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
     let (left, top) = px(x_lo, y_hi);
     let (right, bottom) = px(x_hi, y_lo);
     let tick_style = theme.text(font_size::TICK, MUTED);
-    let grid = theme.stroke(style::GRID, 1.0);
+    let grid = theme.stroke(theme::GRID, 1.0);
     let tick_mark = theme.stroke(MUTED, 1.0);
 
     // Loss ticks: 1, 2, 5 × 10^k, skipping any that would touch.
-    let x_tick_style = style::anchored(tick_style.clone(), HPos::Center, VPos::Top);
+    let x_tick_style = text::anchored(tick_style.clone(), HPos::Center, VPos::Top);
     let mut last_right = i32::MIN;
     let mut power = 10f64.powf(x_lo.log10().floor());
     while power <= x_hi {
@@ -184,39 +196,39 @@ pub(super) fn draw<DB: DrawingBackend>(
             .map(|s| s * power)
             .filter(|v| (x_lo..=x_hi).contains(v))
         {
-            let text = style::money_tick(value, currency);
+            let text = axes::money_tick(value, currency);
             let (x, _) = px(value, y_lo);
-            let w = style::measure(&text, &x_tick_style).0;
+            let w = text::measure(&text, &x_tick_style).0;
             if x - w / 2 < last_right + theme.px(12.0) || x + w / 2 > right + theme.px(14.0) {
                 continue;
             }
             last_right = x + w / 2;
             root.draw(&PathElement::new(vec![(x, top), (x, bottom)], grid))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
             root.draw(&PathElement::new(
                 vec![(x, bottom), (x, bottom + theme.px(5.0))],
                 tick_mark,
             ))
-            .map_err(style::drawing)?;
-            style::label(root, &text, (x, bottom + theme.px(8.0)), &x_tick_style)?;
+            .map_err(drawing)?;
+            text::label(root, &text, (x, bottom + theme.px(8.0)), &x_tick_style)?;
         }
         power *= 10.0;
     }
     // Probability ticks, top down.
-    let y_tick_style = style::anchored(tick_style, HPos::Right, VPos::Center);
+    let y_tick_style = text::anchored(tick_style, HPos::Right, VPos::Center);
     let mut last_bottom = i32::MIN;
     for percent in PERCENT_TICKS.into_iter().filter(|p| (y_lo..=y_hi).contains(p)) {
         let (_, y) = px(x_lo, percent);
-        let h = style::measure("0", &y_tick_style).1;
+        let h = text::measure("0", &y_tick_style).1;
         if y - h / 2 < last_bottom + theme.px(4.0) {
             continue;
         }
         last_bottom = y + h / 2;
         root.draw(&PathElement::new(vec![(left, y), (right, y)], grid))
-            .map_err(style::drawing)?;
+            .map_err(drawing)?;
         root.draw(&PathElement::new(vec![(left - theme.px(5.0), y), (left, y)], tick_mark))
-            .map_err(style::drawing)?;
-        style::label(root, &percent_text(percent), (left - theme.px(8.0), y), &y_tick_style)?;
+            .map_err(drawing)?;
+        text::label(root, &percent_text(percent), (left - theme.px(8.0), y), &y_tick_style)?;
     }
 
     let mut placer = Placer::new(
@@ -235,7 +247,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .collect();
     for (percent, _) in &marks {
         let (_, y) = px(x_lo, *percent);
-        style::dashed(root, (left, y), (right, y), &theme, theme.stroke(MUTED, 1.0))?;
+        marks::dashed(root, (left, y), (right, y), &theme, theme.stroke(MUTED, 1.0))?;
     }
 
     // The chosen strategy last, so it lies on top.
@@ -247,16 +259,16 @@ pub(super) fn draw<DB: DrawingBackend>(
             .exceedance
             .iter()
             .filter(positive)
-            .map(|p| px(style::f64_of(p.loss.to_decimal()), style::f64_of(p.percent)))
+            .map(|p| px(axes::f64_of(p.loss.to_decimal()), axes::f64_of(p.percent)))
             .collect();
         // The largest loss, exceeded in no year: down to the bottom edge.
         if let Some(last) = curve.plan.exceedance.last().filter(|p| p.percent.is_zero()) {
-            points.push(px(style::f64_of(last.loss.to_decimal()).max(x_lo), y_lo));
+            points.push(px(axes::f64_of(last.loss.to_decimal()).max(x_lo), y_lo));
         }
         for pair in points.windows(2) {
             placer.block_line(pair[0], pair[1], theme.px(2.0));
         }
-        style::polyline(
+        marks::polyline(
             root,
             points,
             &theme,
@@ -280,11 +292,11 @@ pub(super) fn draw<DB: DrawingBackend>(
             } else {
                 curve.plan.p99
             };
-            let point = px(style::f64_of(loss.to_decimal()).clamp(x_lo, x_hi), *percent);
+            let point = px(axes::f64_of(loss.to_decimal()).clamp(x_lo, x_hi), *percent);
             root.draw(&Circle::new(point, radius, curve.colour.filled()))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
             root.draw(&Circle::new(point, radius, theme.stroke(WHITE, 1.5)))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
             placer.block(Rect::of_text(
                 point,
                 (2 * radius + 2, 2 * radius + 2),
@@ -307,7 +319,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ((right - gap, y + gap), HPos::Right, VPos::Top),
             ],
         );
-        style::label(root, text, pos, &text_style)?;
+        text::label(root, text, pos, &text_style)?;
     }
     for ((x, y), text, chosen) in values {
         let text_style = if chosen {
@@ -328,7 +340,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ((x - d, y), HPos::Right, VPos::Center),
             ],
         );
-        style::label(root, &text, pos, &text_style)?;
+        text::label(root, &text, pos, &text_style)?;
     }
     Ok(())
 }
@@ -344,47 +356,34 @@ fn legend<DB: DrawingBackend>(
     let x = theme.px(4.0);
     let text_x = x + theme.px(36.0);
     let width = area.dim_in_pixel().0 as i32 - text_x - theme.px(8.0);
-    let figures_style = style::anchored(theme.text(font_size::SMALL, MUTED), HPos::Left, VPos::Center);
+    let figures_style = text::anchored(theme.text(font_size::SMALL, MUTED), HPos::Left, VPos::Center);
     let mut y = theme.px(18.0);
     // Two lines an entry, closer together if a catalog ever has many strategies.
     let room = area.dim_in_pixel().1 as i32 - y;
     let row = theme.px(44.0).min(room / curves.len().max(1) as i32);
     for (curve, (name, figures)) in curves.iter().zip(entries) {
-        style::key(area, theme, curve.key(), (x + theme.px(15.0), y))?;
+        marks::key(area, theme, curve.key(), (x + theme.px(15.0), y))?;
         let name_style = if curve.chosen {
             theme.bold(font_size::SMALL, INK)
         } else {
             theme.text(font_size::SMALL, INK)
         };
-        let name_style = style::anchored(name_style, HPos::Left, VPos::Center);
-        style::label(
+        let name_style = text::anchored(name_style, HPos::Left, VPos::Center);
+        text::label(
             area,
-            &style::ellipsize(name, width, &name_style),
+            &text::ellipsize(name, width, &name_style),
             (text_x, y),
             &name_style,
         )?;
-        style::label(
+        text::label(
             area,
-            &style::ellipsize(figures, width, &figures_style),
+            &text::ellipsize(figures, width, &figures_style),
             (text_x, y + theme.px(17.0)),
             &figures_style,
         )?;
         y += row;
     }
     Ok(())
-}
-
-/// `10000` → `10,000`.
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A probability tick: `50 %`, `0.1 %`, `0.01 %`.

@@ -1,23 +1,31 @@
 //! Charts drawn on the server with plotters, as SVG or PNG, from the engine's
 //! figures for the scenario in the share-link query.
 //!
-//! Each chart is a pure renderer (figures in, image out) in its own file;
-//! `style` holds what they share. This file maps URLs to renderers and adds
+//! Each chart is a pure renderer (figures in, image out) in its own file.
+//! What they share is split by kind: `theme` (font, palette, sizes),
+//! `text` (measuring and fitting labels), `layout` (the frame, label
+//! placement), `marks` (legends, markers, dashed lines) and `axes` (the one
+//! plotting-area and mesh setup every plotted chart uses); every figure is
+//! written by `engine::present`. This file maps URLs to renderers and adds
 //! the HTTP headers: type, file name, and an ETag that names the exact bytes.
 //! Most charts draw from the estimate alone; the Monte Carlo, optimizer and
 //! sensitivity charts also need an analysis, which [`Figures::complete`]
 //! runs only for the charts that ask for it.
 
+mod axes;
 mod break_even;
 mod cost_comparison;
 mod design_frontier;
+mod layout;
 mod loss_exceedance;
+mod marks;
 mod raster;
 mod risk_ale;
 mod risk_heatmap;
 mod rto_plot;
 mod strategy_frontier;
-pub mod style;
+mod text;
+mod theme;
 mod tornado;
 
 use axum::{
@@ -31,13 +39,13 @@ use engine::{Catalog, Estimate, Optimization, Scenario, Sensitivity, Simulation}
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub use style::{ChartOptions, Size};
+pub use theme::{ChartOptions, Size};
 
 use crate::{AppState, Error, Result};
 
 /// Bumped whenever a renderer changes what it draws, so ETags of old
 /// drawings stop matching.
-const RENDERER_REVISION: &str = "charts-1";
+const RENDERER_REVISION: &str = "charts-2";
 
 /// How long a client may reuse a chart without asking: the URL names the
 /// scenario, but a new catalog (a deploy) changes the figures, so an hour,
@@ -216,21 +224,26 @@ impl Format {
     }
 }
 
+/// Turns a plotters drawing error into the server's internal error.
+fn drawing<E: std::fmt::Display>(error: E) -> Error {
+    Error::Internal(format!("drawing a chart: {error}"))
+}
+
 /// Draws `chart` as an SVG document.
 pub fn svg(chart: Chart, figures: &Figures, opts: &ChartOptions) -> Result<String> {
-    style::register_fonts();
+    theme::register_fonts();
     let mut out = String::with_capacity(48 * 1024);
     {
         let root = SVGBackend::with_string(&mut out, opts.size.pixels()).into_drawing_area();
         chart.draw(&root, figures, opts)?;
-        root.present().map_err(style::drawing)?;
+        root.present().map_err(drawing)?;
     }
     Ok(out)
 }
 
 /// Draws `chart` as a PNG file, in memory.
 pub fn png(chart: Chart, figures: &Figures, opts: &ChartOptions) -> Result<Vec<u8>> {
-    style::register_fonts();
+    theme::register_fonts();
     raster::png(opts.size.pixels(), |root| chart.draw(root, figures, opts))
 }
 

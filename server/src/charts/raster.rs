@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::style;
+use super::drawing;
 use crate::{Error, Result};
 
 /// Draws with `draw` on a white RGB canvas of `(width, height)` and returns
@@ -16,7 +16,7 @@ where
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
         draw(&root)?;
-        root.present().map_err(style::drawing)?;
+        root.present().map_err(drawing)?;
     }
     encode(&pixels, width, height)
 }

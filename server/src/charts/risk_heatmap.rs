@@ -7,7 +7,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Theme, INK, MUTED};
+use super::drawing;
+use super::layout;
+use super::marks::{self, Key};
+use super::text;
+use super::theme::{font_size, okabe_ito, ChartOptions, Theme, INK, MUTED};
 use crate::Result;
 
 /// Cell fills for priority 1 to 5: Okabe–Ito yellow → orange → vermillion,
@@ -38,7 +42,7 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<()> {
     let theme = Theme::new(opts.size);
     let rows = &estimate.risk.rows;
-    let body = style::frame(
+    let body = layout::frame(
         root,
         &theme,
         "Risk matrix: likelihood × impact of each failure scenario",
@@ -46,25 +50,25 @@ pub(super) fn draw<DB: DrawingBackend>(
         opts,
     )?;
     let (legend_area, grid_area) = body.split_vertically(theme.px(30.0));
-    let cue = style::anchored(theme.text(font_size::LABEL, INK), HPos::Left, VPos::Center);
+    let cue = text::anchored(theme.text(font_size::LABEL, INK), HPos::Left, VPos::Center);
     let y = theme.px(12.0);
     let mut x = theme.px(20.0);
     badge(&legend_area, &theme, (x + theme.px(9.0), y), "5")?;
     x += theme.px(26.0);
     let text = "a scenario and its priority (5 highest)";
-    style::label(&legend_area, text, (x, y), &cue)?;
-    x += style::measure(text, &cue).0 + theme.px(28.0);
+    text::label(&legend_area, text, (x, y), &cue)?;
+    x += text::measure(text, &cue).0 + theme.px(28.0);
     let text = "Cell colour: top priority";
-    style::label(&legend_area, text, (x, y), &cue)?;
-    x += style::measure(text, &cue).0 + theme.px(10.0);
+    text::label(&legend_area, text, (x, y), &cue)?;
+    x += text::measure(text, &cue).0 + theme.px(10.0);
     for priority in (1..=5u8).rev() {
-        style::key(
+        marks::key(
             &legend_area,
             &theme,
             Key::Swatch(priority_fill(priority)),
             (x + theme.px(7.0), y),
         )?;
-        style::label(&legend_area, &priority.to_string(), (x + theme.px(17.0), y), &cue)?;
+        text::label(&legend_area, &priority.to_string(), (x + theme.px(17.0), y), &cue)?;
         x += theme.px(36.0);
     }
 
@@ -105,7 +109,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                     [(x0 + gap, y0 + gap), (x0 + cell_w - gap, y0 + cell_h - gap)],
                     fill.filled(),
                 ))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
             draw_cell(
                 &grid_area,
                 &theme,
@@ -118,16 +122,16 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
 
     // Row and column headings, and the axis titles.
-    let row_style = style::anchored(tick.clone(), HPos::Right, VPos::Center);
+    let row_style = text::anchored(tick.clone(), HPos::Right, VPos::Center);
     for (cy, name) in LIKELIHOOD_BANDS.iter().enumerate() {
         let y = top + (lines - 1 - cy as i32) * cell_h + cell_h / 2;
-        style::label(&grid_area, name, (left - theme.px(10.0), y), &row_style)?;
+        text::label(&grid_area, name, (left - theme.px(10.0), y), &row_style)?;
     }
-    let column_style = style::anchored(tick.clone(), HPos::Center, VPos::Top);
+    let column_style = text::anchored(tick.clone(), HPos::Center, VPos::Top);
     for (cx, name) in IMPACT_BANDS.iter().enumerate() {
         let x = left + cx as i32 * cell_w + cell_w / 2;
-        for (i, line) in style::wrap(name, cell_w - theme.px(6.0), 2, &tick).iter().enumerate() {
-            style::label(
+        for (i, line) in text::wrap(name, cell_w - theme.px(6.0), 2, &tick).iter().enumerate() {
+            text::label(
                 &grid_area,
                 line,
                 (x, bottom + theme.px(6.0) + i as i32 * theme.px(15.0)),
@@ -136,17 +140,17 @@ pub(super) fn draw<DB: DrawingBackend>(
         }
     }
     let axis = theme.text(font_size::LABEL, MUTED);
-    style::label(
+    text::label(
         &grid_area,
         "Impact →",
         ((left + right) / 2, height - theme.px(6.0)),
-        &style::anchored(axis.clone(), HPos::Center, VPos::Bottom),
+        &text::anchored(axis.clone(), HPos::Center, VPos::Bottom),
     )?;
-    style::label(
+    text::label(
         &grid_area,
         "Likelihood →",
         (theme.px(22.0), (top + bottom) / 2),
-        &style::anchored(axis, HPos::Center, VPos::Center).transform(FontTransform::Rotate270),
+        &text::anchored(axis, HPos::Center, VPos::Center).transform(FontTransform::Rotate270),
     )
 }
 
@@ -160,11 +164,11 @@ fn badge<DB: DrawingBackend>(
 ) -> Result<()> {
     let radius = theme.px(9.0);
     area.draw(&Circle::new(centre, radius, WHITE.filled()))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
     area.draw(&Circle::new(centre, radius, theme.stroke(INK, 1.5)))
-        .map_err(style::drawing)?;
-    let style = style::anchored(theme.bold(font_size::SMALL, INK), HPos::Center, VPos::Center);
-    style::label(area, text, centre, &style)
+        .map_err(drawing)?;
+    let style = text::anchored(theme.bold(font_size::SMALL, INK), HPos::Center, VPos::Center);
+    text::label(area, text, centre, &style)
 }
 
 /// The scenarios of one cell: a ring with the priority, then the name,
@@ -190,7 +194,7 @@ fn draw_cell<DB: DrawingBackend>(
     let block_gap = theme.px(5.0);
     let layout = |max_lines: usize| -> Vec<Vec<String>> {
         list.iter()
-            .map(|r| style::wrap(&r.name, text_w, max_lines, text))
+            .map(|r| text::wrap(&r.name, text_w, max_lines, text))
             .collect()
     };
     let height_of = |blocks: &[Vec<String>]| -> i32 {
@@ -221,21 +225,21 @@ fn draw_cell<DB: DrawingBackend>(
         )?;
         let first_line = y + (block_h - lines.len() as i32 * line_h) / 2;
         for (i, line) in lines.iter().enumerate() {
-            style::label(
+            text::label(
                 area,
                 line,
                 (text_x, first_line + i as i32 * line_h + line_h / 2),
-                &style::anchored(text.clone(), HPos::Left, VPos::Center),
+                &text::anchored(text.clone(), HPos::Left, VPos::Center),
             )?;
         }
         y += block_h + block_gap;
     }
     if shown < blocks.len() {
-        style::label(
+        text::label(
             area,
             &format!("+{} more", blocks.len() - shown),
             (text_x, y + line_h / 2),
-            &style::anchored(text.clone(), HPos::Left, VPos::Center),
+            &text::anchored(text.clone(), HPos::Left, VPos::Center),
         )?;
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! on a log axis, the side of the RTO target that meets it shaded, the
 //! target as a dashed line with its label.
 
+use engine::present::compact_duration;
 use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::combinators::LogCoord;
 use plotters::coord::types::RangedCoordf64;
@@ -10,7 +11,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, font_size, Placer, Rect, Theme, INK};
+use super::axes::{self, Axes, Axis, Margins, Ticks};
+use super::drawing;
+use super::layout::{Placer, Rect};
+use super::marks;
+use super::text;
+use super::theme::{self, font_size, Theme, INK};
 use crate::Result;
 
 /// A drawn RTO plot: where its points go, and a placer that keeps labels
@@ -30,7 +36,7 @@ impl<DB: DrawingBackend> RtoPlot<'_, DB> {
     /// floor is drawn at the floor.
     pub fn px(&self, rto_minutes: f64, cost: f64) -> (i32, i32) {
         self.chart
-            .backend_coord(&(rto_minutes.max(style::RTO_FLOOR_MINUTES), cost))
+            .backend_coord(&(rto_minutes.max(axes::RTO_FLOOR_MINUTES), cost))
     }
 }
 
@@ -46,32 +52,38 @@ pub(super) fn draw<'a, DB: DrawingBackend>(
     target: Decimal,
     points: &[(f64, f64)],
 ) -> Result<RtoPlot<'a, DB>> {
-    let floored = |m: f64| m.max(style::RTO_FLOOR_MINUTES);
-    let target_x = floored(style::f64_of(target));
+    let floored = |m: f64| m.max(axes::RTO_FLOOR_MINUTES);
+    let target_x = floored(axes::f64_of(target));
     let lowest = points.iter().map(|p| floored(p.0)).fold(target_x, f64::min);
     let highest = points.iter().map(|p| floored(p.0)).fold(target_x, f64::max);
-    let (x_lo, x_hi) = ((lowest / 3.0).max(style::RTO_FLOOR_MINUTES / 2.0), highest * 3.0);
+    let (x_lo, x_hi) = ((lowest / 3.0).max(axes::RTO_FLOOR_MINUTES / 2.0), highest * 3.0);
     let top_cost = points.iter().map(|p| p.1).fold(0.0, f64::max);
-    let y_max = style::nice_ceiling((top_cost * 1.15).max(1.0));
-    let mut chart = ChartBuilder::on(plot_area)
-        .margin_top(theme.px(6.0))
-        .margin_left(theme.px(12.0))
-        .margin_right(theme.px(28.0))
-        .x_label_area_size(theme.px(46.0))
-        .y_label_area_size(theme.px(74.0))
-        .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
-        .map_err(style::drawing)?;
-    let tick = |v: &f64| style::money_tick(*v, currency);
-    let mut mesh = chart.configure_mesh();
-    mesh.disable_x_mesh()
-        .x_labels(0)
-        // The log axis still labels one tick; the time ticks are drawn below.
-        .x_label_formatter(&|_| String::new())
-        .y_labels(6)
-        .y_label_formatter(&tick)
-        .x_desc(x_desc)
-        .y_desc(format!("{currency} a month"));
-    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
+    let y_max = axes::nice_ceiling((top_cost * 1.15).max(1.0));
+    let chart = axes::draw(
+        plot_area,
+        theme,
+        ((x_lo..x_hi).log_scale(), 0.0..y_max),
+        &Axes {
+            margins: Margins {
+                top: 6.0,
+                right: 28.0,
+                bottom: 0.0,
+                left: 12.0,
+            },
+            // The time ticks and their grid lines are drawn below.
+            x: Axis {
+                room: 46.0,
+                title: x_desc.to_owned(),
+                ..Axis::default()
+            },
+            y: Axis {
+                room: 74.0,
+                ticks: Ticks::Money { count: 6, currency },
+                grid: true,
+                title: format!("{currency} a month"),
+            },
+        },
+    )?;
 
     let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
     let (left, top) = px(x_lo, y_max);
@@ -81,11 +93,11 @@ pub(super) fn draw<'a, DB: DrawingBackend>(
     let (target_px, _) = px(target_x.clamp(x_lo, x_hi), 0.0);
     root.draw(&Rectangle::new(
         [(left + 1, top), (target_px, bottom - 1)],
-        style::MEETS_ZONE.filled(),
+        theme::MEETS_ZONE.filled(),
     ))
-    .map_err(style::drawing)?;
-    style::time_ticks(root, theme, (x_lo, x_hi), (top, bottom), |m| px(m, 0.0).0)?;
-    style::dashed(
+    .map_err(drawing)?;
+    axes::time_ticks(root, theme, (x_lo, x_hi), (top, bottom), |m| px(m, 0.0).0)?;
+    marks::dashed(
         root,
         (target_px, top),
         (target_px, bottom),
@@ -101,7 +113,7 @@ pub(super) fn draw<'a, DB: DrawingBackend>(
     };
     let mut placer = Placer::new(bounds, theme.px(3.0));
     placer.block_line((target_px, top), (target_px, bottom), theme.px(2.0));
-    let target_text = format!("RTO target {}", style::duration(target));
+    let target_text = format!("RTO target {}", compact_duration(target));
     let gap = theme.px(6.0);
     let (pos, target_style) = placer.place(
         &target_text,
@@ -113,7 +125,7 @@ pub(super) fn draw<'a, DB: DrawingBackend>(
             ((target_px + gap, bottom - gap), HPos::Left, VPos::Bottom),
         ],
     );
-    style::label(root, &target_text, pos, &target_style)?;
+    text::label(root, &target_text, pos, &target_style)?;
     Ok(RtoPlot {
         chart,
         x_hi,

@@ -1,13 +1,19 @@
 //! Strategy frontier: monthly cost against achieved RTO (log scale) for every
 //! strategy, the RTO target as a line, the recommended strategy highlighted.
 
+use engine::present::{compact_duration, compact_money};
 use engine::{Estimate, StrategyEstimate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::axes;
+use super::drawing;
+use super::layout::{self, Rect};
+use super::marks::{self, Key};
 use super::rto_plot;
-use super::style::{self, font_size, ChartOptions, Key, Rect, Theme, INK};
+use super::text;
+use super::theme::{self, font_size, ChartOptions, Theme, INK};
 use crate::Result;
 
 /// Draws the chart on any plotters backend.
@@ -25,31 +31,31 @@ pub(super) fn draw<DB: DrawingBackend>(
         (None, Some(id)) => (Some(id.as_str()), "Closest (none meets both targets)"),
         (None, None) => (None, ""),
     };
-    let body = style::frame(
+    let body = layout::frame(
         root,
         &theme,
         "DR strategies: monthly cost against recovery time",
         &format!(
             "{currency} a month · targets RTO {}, RPO {} · catalog {}",
-            style::duration(target),
-            style::duration(estimate.targets.rpo_minutes),
+            compact_duration(target),
+            compact_duration(estimate.targets.rpo_minutes),
             estimate.catalog_version
         ),
         opts,
     )?;
     let (legend_area, plot_area) = body.split_vertically(theme.px(30.0));
     let mut legend = vec![
-        (Key::Dot(style::MEETS), "Meets the RTO target".to_owned()),
-        (Key::Cross(style::MISSES), "Misses it".to_owned()),
+        (Key::Dot(theme::MEETS), "Meets the RTO target".to_owned()),
+        (Key::Cross(theme::MISSES), "Misses it".to_owned()),
     ];
     if highlight.is_some() {
         legend.push((Key::Ring(INK), highlight_text.to_owned()));
     }
-    style::legend_row(&legend_area, &theme, (theme.px(20.0), theme.px(12.0)), &legend)?;
+    marks::legend_row(&legend_area, &theme, (theme.px(20.0), theme.px(12.0)), &legend)?;
 
     let strategies = &estimate.strategies;
-    let rto = |s: &StrategyEstimate| style::f64_of(s.rto_minutes);
-    let cost = |s: &StrategyEstimate| style::f64_of(s.monthly.to_decimal());
+    let rto = |s: &StrategyEstimate| axes::f64_of(s.rto_minutes);
+    let cost = |s: &StrategyEstimate| axes::f64_of(s.monthly.to_decimal());
     let spots: Vec<(f64, f64)> = strategies.iter().map(|s| (rto(s), cost(s))).collect();
     let plot = rto_plot::draw(
         root,
@@ -66,10 +72,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let radius = theme.px(7.0);
     let points: Vec<(i32, i32)> = strategies.iter().map(|s| plot.px(rto(s), cost(s))).collect();
     for (s, &point) in strategies.iter().zip(&points) {
-        style::verdict_marker(root, &theme, s.meets_rto, point, radius)?;
+        marks::verdict_marker(root, &theme, s.meets_rto, point, radius)?;
         if Some(s.id.as_str()) == highlight {
             root.draw(&Circle::new(point, radius * 2, theme.stroke(INK, 2.5)))
-                .map_err(style::drawing)?;
+                .map_err(drawing)?;
         }
         let reach = if Some(s.id.as_str()) == highlight {
             2 * radius
@@ -86,8 +92,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         let mut text = format!(
             "{} · {} · {}",
             s.name,
-            style::money(s.monthly.to_decimal(), currency),
-            style::duration(s.rto_minutes)
+            compact_money(s.monthly, currency),
+            compact_duration(s.rto_minutes)
         );
         if s.chosen {
             text.push_str(" · current");
@@ -113,7 +119,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ((x, y + d + theme.px(16.0)), HPos::Center, VPos::Top),
             ],
         );
-        style::label(root, &text, pos, &text_style)?;
+        text::label(root, &text, pos, &text_style)?;
     }
     Ok(())
 }

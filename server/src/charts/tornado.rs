@@ -4,18 +4,27 @@
 //! labelled with the input's value ("−50 %"); the amounts are read on the
 //! axis and in the sensitivity table. An input that moves nothing says so.
 
+use engine::present::compact_money;
 use engine::{Estimate, Money, Sensitivity, SensitivityRow};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, font_size, okabe_ito, ChartOptions, Key, Theme, INK, MUTED};
+use super::axes::{self, Axes, Axis, Margins, Ticks};
+use super::drawing;
+use super::layout;
+use super::marks::{self, Key};
+use super::text;
+use super::theme::{font_size, okabe_ito, ChartOptions, Theme, INK, MUTED};
 use crate::Result;
 
 /// Input low: dark blue; input high: orange. They differ in lightness as
 /// well as hue, so they stay apart in greyscale.
 const LOW: RGBColor = okabe_ito::BLUE;
 const HIGH: RGBColor = okabe_ito::ORANGE;
+
+/// Page-size width of the inputs' names left of the bars.
+const NAME_WIDTH: f64 = 150.0;
 
 /// Draws the chart on any plotters backend.
 pub(super) fn draw<DB: DrawingBackend>(
@@ -26,14 +35,14 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<()> {
     let theme = Theme::new(opts.size);
     let currency = estimate.currency.code.as_str();
-    let money = |m: Money| style::money(m.to_decimal(), currency);
+    let money = |m: Money| compact_money(m, currency);
     let strategy = estimate
         .strategies
         .iter()
         .find(|s| s.chosen)
         .map_or("the chosen strategy", |s| s.name.as_str());
     let base = sensitivity.base_net_benefit;
-    let body = style::frame(
+    let body = layout::frame(
         root,
         &theme,
         "What moves the annual net benefit of DR",
@@ -41,7 +50,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         opts,
     )?;
     let (legend_area, plot_area) = body.split_vertically(theme.px(30.0));
-    style::legend_row(
+    marks::legend_row(
         &legend_area,
         &theme,
         (theme.px(20.0), theme.px(12.0)),
@@ -62,7 +71,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let rows = &sensitivity.rows;
     let n = rows.len().max(1) as f64;
     let name_style = theme.text(font_size::TICK, INK);
-    let name_width = theme.px(150.0);
+    let name_width = theme.px(NAME_WIDTH);
     let end_style = theme.text(font_size::SMALL, INK);
     let widest = rows
         .iter()
@@ -71,45 +80,50 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .into_iter()
                 .chain(no_effect(r, base))
         })
-        .map(|t| style::measure(&t, &end_style).0)
+        .map(|t| text::measure(&t, &end_style).0)
         .max()
         .unwrap_or(0);
     let values = rows
         .iter()
         .flat_map(|r| [r.net_benefit_low, r.net_benefit_high])
         .chain([base])
-        .map(|m| style::f64_of(m.to_decimal()));
+        .map(|m| axes::f64_of(m.to_decimal()));
     let (lowest, highest) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = if highest > lowest {
         highest - lowest
     } else {
         lowest.abs().max(1.0)
     };
+    let plot_axes = Axes {
+        margins: Margins {
+            top: 4.0,
+            right: 16.0,
+            bottom: 0.0,
+            left: 12.0,
+        },
+        x: Axis {
+            room: 44.0,
+            ticks: Ticks::Money { count: 6, currency },
+            grid: true,
+            title: format!("Annual net benefit of DR, {currency} a year"),
+        },
+        // The inputs' names are written left of their bars below.
+        y: Axis {
+            room: NAME_WIDTH + 10.0,
+            ..Axis::default()
+        },
+    };
     // Room beyond the bars' ends for their labels: the share of the plot's
     // width the widest label takes, on each side.
-    let margins = (theme.px(12.0), theme.px(16.0));
-    let plot_width = f64::from(theme.width - name_width - theme.px(10.0) - margins.0 - margins.1);
+    let plot_width = f64::from(
+        theme.width - theme.px(plot_axes.y.room) - theme.px(plot_axes.margins.left) - theme.px(plot_axes.margins.right),
+    );
     let pad = ((f64::from(widest + theme.px(14.0))) / plot_width).min(0.4);
     let total = span / (1.0 - 2.0 * pad);
     let (x_lo, x_hi) = (lowest - pad * total, highest + pad * total);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(theme.px(4.0))
-        .margin_left(margins.0)
-        .margin_right(margins.1)
-        .x_label_area_size(theme.px(44.0))
-        .y_label_area_size(name_width + theme.px(10.0))
-        .build_cartesian_2d(x_lo..x_hi, 0.0..n)
-        .map_err(style::drawing)?;
-    let tick = |v: &f64| style::money_tick(*v, currency);
-    let mut mesh = chart.configure_mesh();
-    mesh.disable_y_mesh()
-        .y_labels(0)
-        .x_labels(6)
-        .x_label_formatter(&tick)
-        .x_desc(format!("Annual net benefit of DR, {currency} a year"));
-    theme.mesh(&mut mesh).draw().map_err(style::drawing)?;
+    let chart = axes::draw(&plot_area, &theme, (x_lo..x_hi, 0.0..n), &plot_axes)?;
 
-    let base_x = style::f64_of(base.to_decimal());
+    let base_x = axes::f64_of(base.to_decimal());
     let (_, top) = chart.backend_coord(&(x_lo, n));
     let (_, bottom) = chart.backend_coord(&(x_lo, 0.0));
     // Zero, where DR stops paying for itself, unless it is the base itself
@@ -121,7 +135,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             vec![(zero, top), (zero, bottom)],
             theme.stroke(MUTED, 1.0),
         ))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
     }
     for (i, row) in rows.iter().enumerate() {
         // First row at the top.
@@ -129,17 +143,17 @@ pub(super) fn draw<DB: DrawingBackend>(
         let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
         if let Some(text) = no_effect(row, base) {
             let (x, y) = px(base_x, band + 0.5);
-            let muted = style::anchored(style::recolour(end_style.clone(), MUTED), HPos::Left, VPos::Center);
-            style::label(root, &text, (x + theme.px(8.0), y), &muted)?;
+            let muted = text::anchored(text::recolour(end_style.clone(), MUTED), HPos::Left, VPos::Center);
+            text::label(root, &text, (x + theme.px(8.0), y), &muted)?;
         }
         for bar in bars(row, band, base_x) {
             draw_bar(root, &px, &theme, base_x, &bar, &end_style)?;
         }
         let (axis_x, centre) = chart.backend_coord(&(x_lo, band + 0.5));
-        style::row_name(root, &theme, &row.name, (axis_x, centre), name_width, &name_style)?;
+        text::row_name(root, &theme, &row.name, (axis_x, centre), name_width, &name_style)?;
     }
     let (base_px, _) = chart.backend_coord(&(base_x, 0.0));
-    style::dashed(root, (base_px, top), (base_px, bottom), &theme, theme.stroke(INK, 1.5))
+    marks::dashed(root, (base_px, top), (base_px, bottom), &theme, theme.stroke(INK, 1.5))
 }
 
 /// "−50 % to +50 %: no effect" for an input that moves neither end.
@@ -164,8 +178,8 @@ struct Bar<'a> {
 /// so each takes half the band (low above high). A bar of no length is
 /// labelled on the side away from the other bar.
 fn bars(row: &SensitivityRow, band: f64, base: f64) -> Vec<Bar<'_>> {
-    let low = style::f64_of(row.net_benefit_low.to_decimal());
-    let high = style::f64_of(row.net_benefit_high.to_decimal());
+    let low = axes::f64_of(row.net_benefit_low.to_decimal());
+    let high = axes::f64_of(row.net_benefit_high.to_decimal());
     if low == base && high == base {
         return Vec::new();
     }
@@ -212,23 +226,23 @@ fn draw_bar<DB: DrawingBackend>(
     let (x1, y_bottom) = px(bar.value, bar.y0);
     let (left, right) = (x0.min(x1), x0.max(x1).max(x0.min(x1) + 1));
     root.draw(&Rectangle::new([(left, y_top), (right, y_bottom)], bar.fill.filled()))
-        .map_err(style::drawing)?;
+        .map_err(drawing)?;
     // A white hairline keeps a bar apart from its neighbour in greyscale.
     root.draw(&Rectangle::new(
         [(left, y_top), (right, y_bottom)],
         theme.stroke(WHITE, 1.0),
     ))
-    .map_err(style::drawing)?;
+    .map_err(drawing)?;
     let gap = theme.px(6.0);
     let (pos, h) = if bar.right {
         ((right + gap, (y_top + y_bottom) / 2), HPos::Left)
     } else {
         ((left - gap, (y_top + y_bottom) / 2), HPos::Right)
     };
-    style::label(
+    text::label(
         root,
         bar.text,
         pos,
-        &style::anchored(text_style.clone(), h, VPos::Center),
+        &text::anchored(text_style.clone(), h, VPos::Center),
     )
 }

@@ -1,11 +1,12 @@
 //! The cost breakdown: production only, full DR and optimized DR, per
 //! component and per location, and the chosen plan line by line.
 
-use engine::{Component, Estimate, Location, Money, PlanCost};
+use engine::plans::{plans_in, Role};
+use engine::{Component, Estimate, Location, Money, Plan, PlanCost};
 use leptos::prelude::*;
 
 use super::CsvLink;
-use crate::format;
+use engine::present;
 
 /// The monthly subtotal of `key` in `subtotals`, zero when the plan has none.
 fn subtotal<K: PartialEq + Copy>(subtotals: &[engine::Subtotal<K>], key: K) -> Money {
@@ -16,25 +17,25 @@ fn subtotal<K: PartialEq + Copy>(subtotals: &[engine::Subtotal<K>], key: K) -> M
         .unwrap_or(Money::ZERO)
 }
 
-/// Three plans side by side, one row per key, the totals last.
+/// The reference plans side by side, one row per key, the totals last.
 #[component]
 fn PlansTable<K: PartialEq + Copy + Send + Sync + 'static>(
     caption: &'static str,
     first_column: &'static str,
     keys: Vec<(K, &'static str)>,
-    plans: [PlanCost; 3],
+    plans: Vec<(Plan, PlanCost)>,
     pick: fn(&PlanCost) -> &[engine::Subtotal<K>],
     currency: String,
     id: &'static str,
 ) -> impl IntoView {
-    let money = |m| format::money(m, &currency);
+    let money = |m| present::money(m, &currency);
     let rows = keys
         .into_iter()
         .map(|(key, label)| {
             view! {
                 <tr>
                     <th scope="row">{label}</th>
-                    {plans.iter().map(|plan| view! { <td class="num">{money(subtotal(pick(plan), key))}</td> }).collect_view()}
+                    {plans.iter().map(|(_, plan)| view! { <td class="num">{money(subtotal(pick(plan), key))}</td> }).collect_view()}
                 </tr>
             }
         })
@@ -45,20 +46,18 @@ fn PlansTable<K: PartialEq + Copy + Send + Sync + 'static>(
             <thead>
                 <tr>
                     <th scope="col">{first_column}</th>
-                    <th scope="col" class="num">"Production only"</th>
-                    <th scope="col" class="num">"Full DR"</th>
-                    <th scope="col" class="num">"Optimized DR"</th>
+                    {plans.iter().map(|(plan, _)| view! { <th scope="col" class="num">{plan.label()}</th> }).collect_view()}
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tfoot>
                 <tr>
                     <th scope="row">"Total a month"</th>
-                    {plans.iter().map(|plan| view! { <td class="num">{money(plan.monthly)}</td> }).collect_view()}
+                    {plans.iter().map(|(_, plan)| view! { <td class="num">{money(plan.monthly)}</td> }).collect_view()}
                 </tr>
                 <tr>
                     <th scope="row">"Total a year"</th>
-                    {plans.iter().map(|plan| view! { <td class="num">{money(plan.annual)}</td> }).collect_view()}
+                    {plans.iter().map(|(_, plan)| view! { <td class="num">{money(plan.annual)}</td> }).collect_view()}
                 </tr>
             </tfoot>
         </table>
@@ -68,7 +67,7 @@ fn PlansTable<K: PartialEq + Copy + Send + Sync + 'static>(
 /// The chosen plan's lines grouped by location, each group with its subtotal.
 #[component]
 fn PlanLines(plan: PlanCost, strategy_name: String, currency: String) -> impl IntoView {
-    let money = |m| format::money(m, &currency);
+    let money = |m| present::money(m, &currency);
     let groups = Location::ALL
         .into_iter()
         .map(|location| {
@@ -144,11 +143,9 @@ fn by_location(plan: &PlanCost) -> &[engine::Subtotal<Location>] {
 #[component]
 pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
     let currency = estimate.currency.code.clone();
-    let plans = [
-        estimate.production_only.clone(),
-        estimate.full_dr.clone(),
-        estimate.optimized_dr.clone(),
-    ];
+    let plans: Vec<(Plan, PlanCost)> = plans_in(&estimate, Role::Reference)
+        .map(|(plan, cost)| (plan, cost.clone()))
+        .collect();
     let components: Vec<(Component, &'static str)> = Component::ALL.into_iter().map(|c| (c, c.label())).collect();
     let locations: Vec<(Location, &'static str)> = Location::ALL.into_iter().map(|l| (l, l.label())).collect();
     let savings = estimate.savings.clone();
@@ -166,9 +163,9 @@ pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
             </div>
             <p class="lede">
                 "Optimized DR saves "
-                <strong id="savings-monthly">{format::money(savings.monthly, &currency)}</strong>
-                " a month ("{format::money(savings.annual, &currency)}" a year, "
-                {format::percent(savings.percent)}") over full DR."
+                <strong id="savings-monthly">{present::money(savings.monthly, &currency)}</strong>
+                " a month ("{present::money(savings.annual, &currency)}" a year, "
+                {present::percent(savings.percent)}") over full DR."
             </p>
             <div class="table-scroll">
                 <PlansTable

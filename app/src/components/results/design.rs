@@ -6,12 +6,12 @@ use engine::Money;
 use leptos::prelude::*;
 
 use super::{ChartFigure, CsvLink};
-use crate::format;
+use engine::present;
 
 /// The search, the cheapest feasible design layer by layer, and the frontier.
 #[component]
 pub fn LayerDesign(optimization: Optimization, currency: String, link: String) -> impl IntoView {
-    let money = |m: Money| format::money(m, &currency);
+    let money = |m: Money| present::money(m, &currency);
     let targets = optimization.targets;
     let sizes: Vec<String> = optimization.layers.iter().map(|l| l.modes.len().to_string()).collect();
     let layer_names: Vec<&str> = optimization.layers.iter().map(|l| l.layer.label()).collect();
@@ -20,10 +20,10 @@ pub fn LayerDesign(optimization: Optimization, currency: String, link: String) -
          {} meet both targets (RTO {}, RPO {}).",
         layer_names.join(", "),
         sizes.join(" × "),
-        format::count(optimization.search_space.into()),
-        format::count(optimization.feasible.into()),
-        format::duration_minutes(targets.rto_minutes),
-        format::duration_minutes(targets.rpo_minutes),
+        present::count(optimization.search_space.into()),
+        present::count(optimization.feasible.into()),
+        present::duration_minutes(targets.rto_minutes),
+        present::duration_minutes(targets.rpo_minutes),
     );
     let cheapest = match &optimization.cheapest {
         Some(design) => cheapest_table(design, optimization.fixed_monthly, &money).into_any(),
@@ -49,8 +49,8 @@ pub fn LayerDesign(optimization: Optimization, currency: String, link: String) -
                 <tr class:recommended=meets>
                     <td class="num">{money(d.monthly)}</td>
                     <td class="num">{money(d.annual)}</td>
-                    <td class="num">{format::duration_minutes(d.rto_minutes)}</td>
-                    <td class="num">{format::duration_minutes(d.rpo_minutes)}</td>
+                    <td class="num">{present::duration_minutes(d.rto_minutes)}</td>
+                    <td class="num">{present::duration_minutes(d.rpo_minutes)}</td>
                     <td>{if meets { "✓ both" } else if d.meets_rto { "RTO only" } else if d.meets_rpo { "RPO only" } else { "✗ neither" }}</td>
                     <td><ul class="modes">{modes}</ul></td>
                 </tr>
@@ -103,8 +103,8 @@ fn cheapest_table(design: &Design, fixed_monthly: Money, money: &impl Fn(Money) 
                     <th scope="row">{m.layer.label()}</th>
                     <td>{m.name.clone()}</td>
                     <td class="num">{money(m.monthly)}</td>
-                    <td class="num">{format::duration_minutes(m.rto_minutes)}</td>
-                    <td class="num">{format::duration_minutes(m.rpo_minutes)}</td>
+                    <td class="num">{present::duration_minutes(m.rto_minutes)}</td>
+                    <td class="num">{present::duration_minutes(m.rpo_minutes)}</td>
                 </tr>
             }
         })
@@ -136,8 +136,8 @@ fn cheapest_table(design: &Design, fixed_monthly: Money, money: &impl Fn(Money) 
                     <tr>
                         <th scope="row" colspan="2">"Total"</th>
                         <td class="num" id="design-total">{money(design.monthly)}</td>
-                        <td class="num">{format::duration_minutes(design.rto_minutes)}</td>
-                        <td class="num">{format::duration_minutes(design.rpo_minutes)}</td>
+                        <td class="num">{present::duration_minutes(design.rto_minutes)}</td>
+                        <td class="num">{present::duration_minutes(design.rpo_minutes)}</td>
                     </tr>
                 </tfoot>
             </table>

@@ -4,7 +4,7 @@ use engine::Estimate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::format;
+use engine::present;
 
 /// Re-embedding cost and time, then one row per backup class.
 #[component]
@@ -20,9 +20,9 @@ pub fn RecoveryCosts(estimate: Estimate) -> impl IntoView {
                 <tr>
                     <th scope="row">{r.class.clone()}</th>
                     <td class="num">{format!("{} days", r.retention_days)}</td>
-                    <td class="num">{format::duration_minutes(r.retrieval_hours * Decimal::from(60))}</td>
-                    <td class="num">{format::duration_minutes(r.hours * Decimal::from(60))}</td>
-                    <td class="num">{format::money(r.cost, &currency)}</td>
+                    <td class="num">{present::duration_minutes(r.retrieval_hours * Decimal::from(60))}</td>
+                    <td class="num">{present::duration_minutes(r.hours * Decimal::from(60))}</td>
+                    <td class="num">{present::money(r.cost, &currency)}</td>
                 </tr>
             }
         })
@@ -31,10 +31,10 @@ pub fn RecoveryCosts(estimate: Estimate) -> impl IntoView {
         <section class="panel" aria-labelledby="recovery-heading">
             <h2 id="recovery-heading">"Recovery costs"</h2>
             <p class="lede">
-                "Re-embedding "{format::count(Decimal::from(reembedding.documents))}" documents ("
-                {format::count(reembedding.tokens)}" tokens) costs "
-                <strong id="reembedding-cost">{format::money(reembedding.cost, &currency)}</strong>
-                " and takes about "{format::duration_minutes(reembedding.hours * Decimal::from(60))}
+                "Re-embedding "{present::count(Decimal::from(reembedding.documents))}" documents ("
+                {present::count(reembedding.tokens)}" tokens) costs "
+                <strong id="reembedding-cost">{present::money(reembedding.cost, &currency)}</strong>
+                " and takes about "{present::duration_minutes(reembedding.hours * Decimal::from(60))}
                 " at the embedding API's rate limit."
             </p>
             <div class="table-scroll">

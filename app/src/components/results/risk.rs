@@ -4,7 +4,7 @@ use engine::{Estimate, RiskRow, IMPACT_BANDS, LIKELIHOOD_BANDS};
 use leptos::prelude::*;
 
 use super::CsvLink;
-use crate::format;
+use engine::present;
 
 /// The priority class of a grid cell, from the highest priority placed in it.
 fn cell_class(rows: &[&RiskRow]) -> String {
@@ -62,7 +62,7 @@ fn RiskGrid(rows: Vec<RiskRow>) -> impl IntoView {
 #[component]
 pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
     let currency = estimate.currency.code.clone();
-    let money = |m| format::money(m, &currency);
+    let money = |m| present::money(m, &currency);
     let risk = estimate.risk.clone();
     let rows = risk
         .rows
@@ -75,8 +75,8 @@ pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
                     <td>{r.impact.clone()}</td>
                     <td class="num">{r.priority}</td>
                     <td class="num">{r.events_per_year.normalize().to_string()}</td>
-                    <td class="num">{format::hours(r.hours_without)}</td>
-                    <td class="num">{format::hours(r.hours_with)}</td>
+                    <td class="num">{present::hours(r.hours_without)}</td>
+                    <td class="num">{present::hours(r.hours_with)}</td>
                     <td class="num">{money(r.ale_without)}</td>
                     <td class="num">{money(r.ale_with)}</td>
                 </tr>

@@ -5,18 +5,18 @@ use engine::sensitivity::Sensitivity;
 use leptos::prelude::*;
 
 use super::{ChartFigure, CsvLink};
-use crate::format;
+use engine::present;
 
 /// The tornado chart and its table, largest swing first.
 #[component]
 pub fn SensitivityTable(sensitivity: Sensitivity, currency: String, link: String) -> impl IntoView {
-    let money = |m| format::money(m, &currency);
+    let money = |m| present::money(m, &currency);
     let lede = format!(
         "Base case: the chosen plan's annual net benefit (loss avoided minus what DR costs) is {}, \
          and it pays for itself after {} hours of downtime a year. Each input below is moved on its own \
          across the range shown; the largest swing comes first.",
         money(sensitivity.base_net_benefit),
-        format::hours(sensitivity.base_break_even_hours),
+        present::hours(sensitivity.base_break_even_hours),
     );
     let rows = sensitivity
         .rows
@@ -29,7 +29,7 @@ pub fn SensitivityTable(sensitivity: Sensitivity, currency: String, link: String
                     <td class="num">{money(r.net_benefit_low)}</td>
                     <td class="num">{money(r.net_benefit_high)}</td>
                     <td class="num">{money(r.swing)}</td>
-                    <td class="num">{format!("{} → {}", format::hours(r.break_even_low), format::hours(r.break_even_high))}</td>
+                    <td class="num">{format!("{} → {}", present::hours(r.break_even_low), present::hours(r.break_even_high))}</td>
                 </tr>
             }
         })

@@ -6,12 +6,12 @@ use engine::simulation::{LossDistribution, Simulation};
 use leptos::prelude::*;
 
 use super::{ChartFigure, CsvLink};
-use crate::format;
+use engine::present;
 
 /// One row per distribution: without DR first, then each strategy.
 #[component]
 pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> impl IntoView {
-    let money = |m| format::money(m, &currency);
+    let money = |m| present::money(m, &currency);
     let row = |d: &LossDistribution| {
         let is_baseline = d.strategy.is_none();
         view! {
@@ -22,7 +22,7 @@ pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> imp
                 <td class="num">{money(d.p50)}</td>
                 <td class="num">{money(d.p90)}</td>
                 <td class="num">{money(d.p99)}</td>
-                <td class="num">{d.pays_for_itself_percent.map(format::percent).unwrap_or_else(|| "–".into())}</td>
+                <td class="num">{d.pays_for_itself_percent.map(present::percent).unwrap_or_else(|| "–".into())}</td>
             </tr>
         }
     };
@@ -42,7 +42,7 @@ pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> imp
                      happens (Poisson at its rate) and how long each outage lasts (lognormal, its range as a \
                      90 % interval), cut short by what each strategy recovers in. The same link gives the \
                      same figures: the seed is part of it.",
-                    format::count(simulation.years.into()),
+                    present::count(simulation.years.into()),
                     simulation.seed,
                 )}
             </p>

@@ -4,19 +4,18 @@ use engine::Estimate;
 use leptos::prelude::*;
 
 use super::CsvLink;
-use crate::format;
+use engine::present;
 
 /// One row per strategy, the recommended one and the chosen one marked in words.
 #[component]
 pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
     let currency = estimate.currency.code.clone();
-    let recommended = estimate.recommendation.strategy.clone();
     let targets = estimate.targets;
     let rows = estimate
         .strategies
         .iter()
         .map(|s| {
-            let is_recommended = recommended.as_deref() == Some(s.id.as_str());
+            let is_recommended = engine::plans::is_recommended(&estimate, s);
             let mark = |met: bool| {
                 if met {
                     ("met", "✓ met")
@@ -33,15 +32,15 @@ pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
                         {is_recommended.then(|| view! { " " <span class="badge recommended">"Recommended"</span> })}
                         {s.chosen.then(|| view! { " " <span class="badge chosen">"Your choice"</span> })}
                     </th>
-                    <td class="num">{format::money(s.monthly, &currency)}</td>
-                    <td class="num">{format::money(s.annual, &currency)}</td>
-                    <td class="num">{s.relative_to_one_region.map(format::multiple).unwrap_or_else(|| "–".into())}</td>
+                    <td class="num">{present::money(s.monthly, &currency)}</td>
+                    <td class="num">{present::money(s.annual, &currency)}</td>
+                    <td class="num">{s.relative_to_one_region.map(present::multiple).unwrap_or_else(|| "–".into())}</td>
                     <td class="num">
-                        {format::duration_minutes(s.rto_minutes)}
+                        {present::duration_minutes(s.rto_minutes)}
                         <span class=format!("check {rto_class}")>{format!(" {rto_words}")}</span>
                     </td>
                     <td class="num">
-                        {format::duration_minutes(s.rpo_minutes)}
+                        {present::duration_minutes(s.rpo_minutes)}
                         <span class=format!("check {rpo_class}")>{format!(" {rpo_words}")}</span>
                     </td>
                 </tr>
@@ -57,8 +56,8 @@ pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
             <p class="lede">
                 {format!(
                     "Targets: RTO {}, RPO {}. The recommendation is the cheapest strategy that meets both.",
-                    format::duration_minutes(targets.rto_minutes),
-                    format::duration_minutes(targets.rpo_minutes),
+                    present::duration_minutes(targets.rto_minutes),
+                    present::duration_minutes(targets.rpo_minutes),
                 )}
             </p>
             <div class="table-scroll">

@@ -4,18 +4,18 @@ use engine::{Estimate, StrategyEstimate};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::format;
+use engine::present;
 
 /// Met or missed, in words as well as colour.
 fn target_check(margin_minutes: Decimal) -> (String, &'static str) {
     if margin_minutes >= Decimal::ZERO {
         (
-            format!("met, {} to spare", format::duration_minutes(margin_minutes)),
+            format!("met, {} to spare", present::duration_minutes(margin_minutes)),
             "met",
         )
     } else {
         (
-            format!("missed by {}", format::duration_minutes(-margin_minutes)),
+            format!("missed by {}", present::duration_minutes(-margin_minutes)),
             "missed",
         )
     }
@@ -26,7 +26,7 @@ fn target_check(margin_minutes: Decimal) -> (String, &'static str) {
 #[component]
 pub fn Summary(estimate: Estimate) -> impl IntoView {
     let currency = estimate.currency.code.clone();
-    let money = move |m| format::money(m, &currency);
+    let money = move |m| present::money(m, &currency);
     let recommended: Option<StrategyEstimate> = estimate
         .recommendation
         .strategy
@@ -79,32 +79,32 @@ pub fn Summary(estimate: Estimate) -> impl IntoView {
                         <div>
                             <dt>"RTO achieved"</dt>
                             <dd>
-                                {format::duration_minutes(plan.rto_minutes)}
+                                {present::duration_minutes(plan.rto_minutes)}
                                 <span class=format!("check {rto_class}")>
-                                    {format!(" (target {}: {rto_words})", format::duration_minutes(targets.rto_minutes))}
+                                    {format!(" (target {}: {rto_words})", present::duration_minutes(targets.rto_minutes))}
                                 </span>
                             </dd>
                         </div>
                         <div>
                             <dt>"RPO achieved"</dt>
                             <dd>
-                                {format::duration_minutes(plan.rpo_minutes)}
+                                {present::duration_minutes(plan.rpo_minutes)}
                                 <span class=format!("check {rpo_class}")>
-                                    {format!(" (target {}: {rpo_words})", format::duration_minutes(targets.rpo_minutes))}
+                                    {format!(" (target {}: {rpo_words})", present::duration_minutes(targets.rpo_minutes))}
                                 </span>
                             </dd>
                         </div>
                         <div>
                             <dt>"Break-even"</dt>
                             <dd>
-                                <span id="break-even-hours">{format::hours(break_even.hours)}</span>
+                                <span id="break-even-hours">{present::hours(break_even.hours)}</span>
                                 " hours of downtime a year"
                             </dd>
                         </div>
                         <div>
                             <dt>"Downtime avoided"</dt>
                             <dd>
-                                <span id="downtime-avoided">{format::hours(break_even.downtime_avoided_hours)}</span>
+                                <span id="downtime-avoided">{present::hours(break_even.downtime_avoided_hours)}</span>
                                 " hours a year expected"
                                 {if break_even.covered { " (covers break-even)" } else { " (short of break-even)" }}
                             </dd>
@@ -117,7 +117,7 @@ pub fn Summary(estimate: Estimate) -> impl IntoView {
                             <dt>"Return on the DR spend"</dt>
                             <dd id="return-on-dr">
                                 {match risk.return_on_dr_spend {
-                                    Some(r) => format!("{} (loss avoided ÷ what DR adds, {} a year)", format::multiple(r), money(risk.dr_annual_cost)),
+                                    Some(r) => format!("{} (loss avoided ÷ what DR adds, {} a year)", present::multiple(r), money(risk.dr_annual_cost)),
                                     None => "DR adds nothing to the bill".to_string(),
                                 }}
                             </dd>
