@@ -20,7 +20,6 @@ mod sheet;
 mod tables;
 
 use axum::{extract::State, response::Response, routing::get, Router};
-use engine::{Estimate, Scenario};
 
 pub use comparison::write_comparison;
 pub use file::{attachment, compare_filename, filename, today};
