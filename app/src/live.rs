@@ -31,7 +31,7 @@ pub fn LivePlanner(children: Children) -> impl IntoView {
         <main
             class="planner"
             data-hydrated=move || hydrated.get().to_string()
-            on:input=on_edit
+            on:input=on_edit.clone()
             on:change=on_edit
             on:click=on_click
             on:submit=on_submit
@@ -57,8 +57,6 @@ mod browser {
 
     /// How many links the provider chain shows at most (the form renders them all).
     const CHAIN_ROWS: usize = 3;
-
-    type Handler<E> = Box<dyn Fn(E)>;
 
     /// The input/change, click and submit handlers of `<main>`.
     pub fn handlers() -> (impl Fn(Event) + Clone, impl Fn(MouseEvent), impl Fn(web_sys::SubmitEvent)) {
@@ -90,7 +88,6 @@ mod browser {
             ev.prevent_default();
             state.clone().ask(true);
         };
-        let _: Option<Handler<Event>> = None;
         (edit, click, submit)
     }
 

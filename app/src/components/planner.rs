@@ -38,7 +38,7 @@ pub fn PlannerPage() -> impl IntoView {
                         <h2>"Nothing to show yet"</h2>
                         <p>"Some inputs are not valid: the message next to each field says what is allowed."</p>
                         <ul class="error-list">
-                            {errors.iter().map(|e| view! { <li>{e.message.clone()}</li> }).collect_view()}
+                            {errors.iter().map(|e| view! { <li data-field-error=e.field.clone()>{e.message.clone()}</li> }).collect_view()}
                         </ul>
                     </section>
                 </div>
