@@ -9,6 +9,9 @@
 //! - `cargo xtask load [--seconds N] [--soak N] [--threads N]`: the release
 //!   server under wrk; results into docs/benchmarks.md.
 
+// A command-line tool: what it is doing goes to stdout.
+#![allow(clippy::print_stdout)]
+
 mod browser;
 mod load;
 mod site;
