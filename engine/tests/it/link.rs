@@ -232,7 +232,7 @@ fn parameter_table() -> String {
 
 #[test]
 fn docs_share_links_md_lists_every_parameter_as_the_code_defines_it() {
-    let docs = include_str!("../../docs/share-links.md");
+    let docs = include_str!("../../../docs/share-links.md");
     let table = parameter_table();
     assert!(
         docs.contains(&table),

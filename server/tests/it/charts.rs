@@ -6,12 +6,11 @@
 // The §3 scenario edits a few fields of the default; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-mod common;
 // domain.md's reference scenarios, written once for the engine's tests.
-#[path = "../../engine/tests/common/mod.rs"]
+#[path = "../../../engine/tests/it/common.rs"]
 mod scenarios;
 
-use common::router;
+use crate::common::router;
 use scenarios::section3;
 
 use axum::{
