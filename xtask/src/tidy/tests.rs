@@ -97,6 +97,12 @@ fn urls_hosts_outputs_features_and_templates_are_not_repository_paths() {
             ("data/tiers.csv", "id\n"),
             ("engine/src/lib.rs", "//! The engine.\n"),
             ("app/src/components/inputs.rs", "//! The form's fields.\n"),
+            ("server/src/lib.rs", "//! The server.\n"),
+            // An output of checked code, rewritten by its test: not checked itself.
+            (
+                "server/tests/golden/default/report.csv",
+                "Scenario,Name,From gone.md\r\n",
+            ),
             (
                 "README.md",
                 "GET /export/costs.csv and /api/v1/estimate, or http://127.0.0.1:3000/docs/x.md\n\
