@@ -20,14 +20,16 @@ pub fn ensure_file_contents(path: &Path, contents: &str) {
 
 /// [`ensure_file_contents`] without the panic: `Err` says what was rewritten.
 pub fn try_ensure_file_contents(path: &Path, contents: &str) -> Result<(), String> {
-    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
-        return Ok(());
-    }
+    let what = match std::fs::read(path) {
+        Ok(old) if old == contents.as_bytes() => return Ok(()),
+        Ok(_) => "was not up to date and has been rewritten",
+        Err(_) => "did not exist and has been written",
+    };
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
     }
     std::fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    // Shown from the workspace root (`docs/x.md`, not `engine/../docs/x.md`), ready for `git diff`.
+    // Shown from the workspace root (`docs/share-links.md`, not `engine/../docs/share-links.md`), for `git diff`.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize();
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let shown = root
@@ -41,7 +43,7 @@ pub fn try_ensure_file_contents(path: &Path, contents: &str) -> Result<(), Strin
         ""
     };
     Err(format!(
-        "{shown} was not up to date and has been rewritten; review it with `git diff {shown}` and commit it{ci}"
+        "{shown} {what}; review it (`git diff {shown}`) and commit it{ci}"
     ))
 }
 
@@ -54,7 +56,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("drplan-ensure-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let file = dir.join("golden/table.txt");
-        let check = |contents: &str| try_ensure_file_contents(&file, contents).map_err(|e| e.contains("rewritten"));
+        let check = |contents: &str| try_ensure_file_contents(&file, contents).map_err(|e| e.contains("written"));
 
         assert_eq!(check("a,b\r\n1,2\r\n"), Err(true), "missing");
         assert_eq!(std::fs::read(&file).unwrap(), b"a,b\r\n1,2\r\n");

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod compare;
 mod export;
+mod golden;
 mod malformed;
 mod reference;
 mod serve;
