@@ -5,11 +5,11 @@
 //! the diff (`git diff server/tests/golden`) and commit it.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use axum::http::StatusCode;
 use server::export::Table;
 
+use crate::cli::drplan;
 use crate::common::get;
 
 /// The pinned scenarios: their folder under `golden/` and their share link.
@@ -38,11 +38,7 @@ fn the_estimate_table_of_the_cli_is_its_golden_file() {
     let files: Vec<(String, String)> = SCENARIOS
         .iter()
         .map(|(name, link)| {
-            let out = Command::new(env!("CARGO_BIN_EXE_drplan"))
-                .args(["estimate", link, "--format", "table"])
-                .env_remove("DRPLAN_CATALOG")
-                .output()
-                .expect("the drplan binary runs");
+            let out = drplan(&["estimate", link, "--format", "table"]);
             assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
             let table = String::from_utf8(out.stdout).expect("UTF-8 output");
             (format!("{name}/estimate.txt"), table)
