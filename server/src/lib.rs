@@ -2,6 +2,8 @@
 //! and static files, built by [`app`] and wrapped in every layer by
 //! [`service`], so tests drive exactly what the binary serves, without a socket.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod charts;
 pub mod cli;

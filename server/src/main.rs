@@ -25,6 +25,10 @@ fn main() -> ExitCode {
 /// pages rendered on both workers the server sat at 58 MB resident, against
 /// 23 MB with two arenas, at the same throughput (measured with `wrk`, see
 /// docs/benchmarks.md). Called before any thread exists.
+#[allow(
+    unsafe_code,
+    reason = "the workspace denies unsafe; this FFI call is the one exception"
+)]
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; no other thread is running yet.

@@ -4,13 +4,18 @@
 //! - `cargo xtask build [--release]`: wasm (hydrate) → wasm-bindgen → wasm-opt
 //!   (release) → CSS and assets → server binary, into `target/site`.
 //! - `cargo xtask run`: build in release and start the server.
-//! - `cargo xtask test`: `cargo test --workspace`, then the real-browser tests.
+//! - `cargo xtask tidy`: formatting, clippy, `//!` docs, cited paths (see tidy.rs).
+//! - `cargo xtask test`: tidy, `cargo test --workspace`, then the real-browser tests.
 //! - `cargo xtask load [--seconds N] [--soak N] [--threads N]`: the release
 //!   server under wrk; results into docs/benchmarks.md.
+
+// A command-line tool: what it is doing goes to stdout.
+#![allow(clippy::print_stdout)]
 
 mod browser;
 mod load;
 mod site;
+mod tidy;
 
 use std::{
     path::{Path, PathBuf},
@@ -19,7 +24,8 @@ use std::{
 
 type Result<T, E = String> = std::result::Result<T, E>;
 
-const USAGE: &str = "usage: cargo xtask <build [--release] | run | test | load [--seconds N] [--soak N] [--threads N]>";
+const USAGE: &str =
+    "usage: cargo xtask <build [--release] | run | tidy | test | load [--seconds N] [--soak N] [--threads N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +34,7 @@ fn main() -> ExitCode {
         ["build"] => site::build(Profile::Dev).map(|_| ()),
         ["build", "--release"] => site::build(Profile::Release).map(|_| ()),
         ["run"] => run(),
+        ["tidy"] => tidy::tidy(),
         ["test"] => test(),
         ["load", options @ ..] => load_options(options).and_then(|options| load::load(&options)),
         _ => Err(USAGE.to_string()),
@@ -90,9 +97,12 @@ fn run() -> Result<()> {
     }
 }
 
-/// Everything: the workspace's unit and integration tests, then the browser tests
-/// against a release build (the one users get, wasm-opt included).
+/// Everything: the house rules, the workspace's unit and integration tests
+/// (xtask's own included: `--workspace` is every member, not just the default
+/// ones), then the browser tests against a release build (the one users get,
+/// wasm-opt included).
 fn test() -> Result<()> {
+    tidy::tidy()?;
     browser::ensure_chromium()?;
     cargo(&["test", "--workspace"])?;
     let built = site::build(Profile::Release)?;

@@ -1,7 +1,7 @@
 //! The bodies of the engine's fuzz targets, one function per target.
 //!
 //! Two callers share this file: the libFuzzer binaries in `fuzz_targets/`
-//! (nightly, `cargo fuzz run`) and `engine/tests/fuzz_corpus.rs`, which
+//! (nightly, `cargo fuzz run`) and `engine/tests/it/fuzz_corpus.rs`, which
 //! replays the committed corpus on stable with every `cargo test`. The test
 //! takes this file as a module through `#[path]`, so the engine's public API
 //! stays free of fuzzing hooks and both run exactly the same checks; for that

@@ -8,7 +8,7 @@ use std::path::Path;
 // The targets' bodies live in the fuzz crate (its own workspace, built with
 // nightly and libFuzzer); that file uses only `engine` and `std`, so the test
 // compiles it as a module and runs the very same checks.
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod targets;
 
 /// Runs `check` on every file of a corpus; lists every input that fails.

@@ -1,9 +1,7 @@
 //! CSV downloads through the router: headers, columns read back with a CSV
 //! reader, totals equal to the sum of their rows, formula neutralisation.
 
-mod common;
-
-use common::get;
+use crate::common::get;
 
 use axum::http::StatusCode;
 use rust_decimal::Decimal;

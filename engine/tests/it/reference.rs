@@ -4,7 +4,7 @@
 // Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-mod common;
+use crate::common;
 
 use engine::{estimate, Component, Item, Location, Money, PlanCost};
 use rust_decimal::Decimal;

@@ -232,14 +232,22 @@ fn parameter_table() -> String {
     table
 }
 
+/// The markers around the parameter table in docs/share-links.md.
+const TABLE_BEGIN: &str =
+    "<!-- parameters:begin (written from engine::link::PARAMETERS by engine/tests/it/link.rs) -->\n";
+const TABLE_END: &str = "<!-- parameters:end -->\n";
+
+/// The table is written from the code: when it is stale the test rewrites
+/// docs/share-links.md and fails once, so the fix is to commit the file.
 #[test]
 fn docs_share_links_md_lists_every_parameter_as_the_code_defines_it() {
-    let docs = include_str!("../../docs/share-links.md");
-    let table = parameter_table();
-    assert!(
-        docs.contains(&table),
-        "docs/share-links.md is out of date; its parameter table should be:\n\n{table}"
-    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/share-links.md");
+    let docs = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (Some(begin), Some(end)) = (docs.find(TABLE_BEGIN), docs.find(TABLE_END)) else {
+        panic!("docs/share-links.md has lost its markers {TABLE_BEGIN:?} and {TABLE_END:?} around the parameter table");
+    };
+    let updated = format!("{}{TABLE_BEGIN}{}{}", &docs[..begin], parameter_table(), &docs[end..]);
+    drplan_tests::ensure_file_contents(&path, &updated);
 }
 
 // ---- Round trips ----

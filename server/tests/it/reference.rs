@@ -1,8 +1,6 @@
 //! The reference pages: the methodology and the catalog in force.
 
-mod common;
-
-use common::router;
+use crate::common::router;
 
 use axum::{
     body::Body,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn drplan(args: &[&str]) -> Output {
+pub(crate) fn drplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_drplan"))
         .args(args)
         .env_remove("DRPLAN_CATALOG")

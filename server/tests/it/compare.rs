@@ -2,9 +2,7 @@
 //! that differ, the CSV holds exactly those rows, a wrong link is a 400 that
 //! names it, and a missing one gets a form.
 
-mod common;
-
-use common::get;
+use crate::common::get;
 
 use axum::http::StatusCode;
 use rust_decimal::Decimal;

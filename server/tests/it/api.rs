@@ -1,9 +1,7 @@
 //! The JSON API through the router with no socket: estimates from a link or a
 //! JSON scenario, the catalog, and every error path's status and body.
 
-mod common;
-
-use common::router;
+use crate::common::router;
 
 use axum::{
     body::Body,

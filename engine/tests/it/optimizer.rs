@@ -4,7 +4,7 @@
 // Tests edit a field or two of a default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-mod common;
+use crate::common;
 
 use engine::scenario::StandbyMode;
 use engine::{estimate, optimize, Catalog, Layer, LayerMode, Money, Optimization, Scenario, Targets};

@@ -7,13 +7,12 @@
 // that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-mod common;
 // The reference scenarios of the article "Disaster Recovery & Failover Strategies for AI Services",
 // written once for the engine's tests.
-#[path = "../../engine/tests/common/mod.rs"]
+#[path = "../../../engine/tests/it/common.rs"]
 mod scenarios;
 
-use common::router;
+use crate::common::router;
 use scenarios::section3;
 
 use axum::{

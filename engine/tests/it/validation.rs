@@ -3,7 +3,7 @@
 // Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
-mod common;
+use crate::common;
 
 use engine::{estimate, Error, FieldError, Money, Scenario};
 use rust_decimal_macros::dec;

@@ -1,9 +1,7 @@
 //! The first vertical slice over HTTP, through the router with no socket:
 //! the server-rendered page, the break-even chart and their error paths.
 
-mod common;
-
-use common::router;
+use crate::common::router;
 
 use axum::{
     body::Body,

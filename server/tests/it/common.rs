@@ -29,8 +29,6 @@ pub fn router() -> Router {
 }
 
 /// What a GET answered: the status, the headers a download is judged by, and the body as text.
-// Not every test file that shares this module downloads.
-#[allow(dead_code)]
 pub struct Answer {
     pub status: StatusCode,
     pub content_type: String,
@@ -39,8 +37,6 @@ pub struct Answer {
 }
 
 /// GET `uri` through [`router`]; the body must be UTF-8.
-// Not every test file that shares this module downloads.
-#[allow(dead_code)]
 pub async fn get(uri: &str) -> Answer {
     let response = router()
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())

@@ -3,7 +3,7 @@
 
 // Tests edit a field or two of the default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
-#![allow(dead_code)] // each test binary uses a different subset
+#![allow(dead_code)] // the server's chart tests include this file and use a subset
 
 use engine::scenario::StandbyMode;
 use engine::{Catalog, Money, Scenario};

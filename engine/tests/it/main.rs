@@ -1,0 +1,15 @@
+//! The engine's integration tests as one binary: one link step instead of one
+//! per file (matklad, "Delete Cargo Integration Tests"). Each module was a test
+//! file of its own; `common` holds the scenarios they share.
+
+mod catalog;
+mod common;
+mod fuzz_corpus;
+mod link;
+mod optimizer;
+mod properties;
+mod reference;
+mod sensitivity;
+mod serde;
+mod simulation;
+mod validation;
