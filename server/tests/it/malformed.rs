@@ -65,7 +65,6 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/api/v1/catalog", Input::Nothing),
         route(Method::GET, "/api/v1/openapi.json", Input::Nothing),
         route(Method::POST, "/fn/plan", Input::ServerFn),
-        route(Method::POST, "/fn/catalog_choices", Input::ServerFn),
         // Not routes: the 404 page, a missing static file, a path escaping the site.
         route(Method::GET, "/no-such-page", Input::Link),
         route(Method::GET, "/api/v2/estimate", Input::Link),
@@ -394,7 +393,7 @@ fn server_fn_body(rng: &mut StdRng) -> Vec<u8> {
         2 => b"query=%ff%fe&query=2".to_vec(),
         3 => vec![0xff, 0xfe, 0x00, b'='],
         4 => format!("{{\"query\": {}}}", json_value(rng)).into_bytes(),
-        _ => format!("query={}", encode(&query(rng, false))).into_bytes(),
+        _ => format!("query={}&full={}", encode(&query(rng, false)), rng.random_bool(0.5)).into_bytes(),
     }
 }
 
