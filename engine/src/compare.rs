@@ -1,3 +1,5 @@
+//! Over 500 lines because every row of the comparison is listed here once, with its tests.
+//!
 //! Two scenarios side by side: every input and every figure as one row with
 //! both values and the difference B − A.
 //!

@@ -1,3 +1,5 @@
+//! Over 500 lines because it holds every cost line of a plan in one place, with its tests.
+//!
 //! Monthly cost lines per component and location, for one DR plan.
 //!
 //! Every figure is first computed exactly in USD, then converted to the

@@ -1,3 +1,5 @@
+//! Over 500 lines because the search, its layer modes and the frontier share private types; tests included.
+//!
 //! The per-layer optimizer: each layer picks its own recovery mode; exhaustive search for the
 //! cheapest design meeting the RTO and RPO targets and for the cost/RTO Pareto frontier.
 //!

@@ -5,6 +5,7 @@
 //! - lints: `cargo clippy --workspace --all-targets`, the browser tests
 //!   included, warnings denied;
 //! - every Rust file starts with a `//!` line saying what it is for;
+//! - a Rust file over 500 lines says why near its top (`//! Over 500 lines because …`);
 //! - every repository path or file name cited in code, docs or data exists;
 //! - every proptest regressions file sits where proptest reads it.
 //!
@@ -21,6 +22,7 @@ pub fn tidy() -> Result<()> {
     let texts = tree.read_texts(&root)?;
     let mut problems = Vec::new();
     problems.extend(doc_comments(&texts));
+    problems.extend(long_files(&texts));
     problems.extend(cited_paths(&tree, &texts));
     problems.extend(proptest_regressions(&tree));
     // The cargo checks last: they take longest, and a missing path or doc
@@ -173,6 +175,28 @@ fn doc_comments(texts: &[Text]) -> Vec<String> {
             format!(
                 "{}:1: does not start with a `//!` comment; add one saying what the file is for",
                 t.path
+            )
+        })
+        .collect()
+}
+
+// ---- Long files say why ----
+
+/// Lines past which a Rust file must give its reason.
+const LONG_FILE_LINES: usize = 500;
+
+/// A file that does several jobs is a file to split; one that is long for a
+/// reason says so in its first lines, where a reviewer looks first.
+fn long_files(texts: &[Text]) -> Vec<String> {
+    texts
+        .iter()
+        .filter(|t| t.path.ends_with(".rs") && t.text.lines().count() > LONG_FILE_LINES)
+        .filter(|t| !t.text.lines().take(5).any(|line| line.starts_with("//! Over 500 lines because")))
+        .map(|t| {
+            format!(
+                "{}:1: has {} lines; split it along its seams, or say why near its top with `//! Over 500 lines because …`",
+                t.path,
+                t.text.lines().count()
             )
         })
         .collect()

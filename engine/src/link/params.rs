@@ -1,3 +1,5 @@
+//! Over 500 lines because it is the table itself: one entry per parameter.
+//!
 //! The parameter table: every share-link parameter with its kind, bounds,
 //! unit and meaning. Everything that needs to know what a parameter is — the
 //! decoder, the range checks, the form's control, the inputs summary, the

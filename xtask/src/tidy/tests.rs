@@ -221,3 +221,20 @@ fn clippy_reports_a_warning_as_an_error_with_file_and_line() {
     assert_eq!(run(), Ok(()));
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_long_file_must_say_why() {
+    let long = |head: &str| Text {
+        path: "engine/src/big.rs".to_owned(),
+        text: format!("{head}{}", "fn f() {}\n".repeat(LONG_FILE_LINES)),
+    };
+    let problems = long_files(&[long("//! Big.\n")]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("engine/src/big.rs:1: has 501 lines"), "{problems:?}");
+    assert!(long_files(&[long("//! Big.\n//! Over 500 lines because it is a table.\n")]).is_empty());
+    let short = Text {
+        path: "engine/src/small.rs".to_owned(),
+        text: "//! Small.\n".to_owned(),
+    };
+    assert!(long_files(&[short]).is_empty());
+}
