@@ -148,7 +148,11 @@ mod tests {
     #[test]
     fn the_form_of_a_link_reads_back_as_the_same_scenario() {
         let catalog = engine::Catalog::shipped();
-        for link in ["", "p2=azure-openai/gpt-4o:provisioned:500&tier=critical", "name=R%26D+%C2%AB1%2B1%C2%BB"] {
+        for link in [
+            "",
+            "p2=azure-openai/gpt-4o:provisioned:500&tier=critical",
+            "name=R%26D+%C2%AB1%2B1%C2%BB",
+        ] {
             let fields = from_query(link);
             let submitted: Vec<String> = fields
                 .iter()

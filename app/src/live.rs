@@ -59,7 +59,11 @@ mod browser {
     const CHAIN_ROWS: usize = 3;
 
     /// The input/change, click and submit handlers of `<main>`.
-    pub fn handlers() -> (impl Fn(Event) + Clone, impl Fn(MouseEvent), impl Fn(web_sys::SubmitEvent)) {
+    pub fn handlers() -> (
+        impl Fn(Event) + Clone,
+        impl Fn(MouseEvent),
+        impl Fn(web_sys::SubmitEvent),
+    ) {
         let state = Rc::new(Live::default());
         let edit = {
             let state = state.clone();
@@ -69,7 +73,10 @@ mod browser {
             let state = state.clone();
             move |ev: MouseEvent| {
                 let Some(button) = target(&ev).and_then(|t| t.closest("button[data-chain]").ok().flatten()) else {
-                    if target(&ev).and_then(|t| t.closest("#copy-link").ok().flatten()).is_some() {
+                    if target(&ev)
+                        .and_then(|t| t.closest("#copy-link").ok().flatten())
+                        .is_some()
+                    {
                         copy_link();
                     }
                     return;
@@ -109,11 +116,8 @@ mod browser {
                 handle.clear();
             }
             let me = self.clone();
-            let handle = set_timeout_with_handle(
-                move || me.ask(false),
-                std::time::Duration::from_millis(DEBOUNCE_MS),
-            )
-            .ok();
+            let handle =
+                set_timeout_with_handle(move || me.ask(false), std::time::Duration::from_millis(DEBOUNCE_MS)).ok();
             self.pending.set(handle);
         }
 
@@ -210,7 +214,11 @@ mod browser {
         let fields = document().query_selector_all("[data-field]").ok();
         let mut placed = vec![false; list.len()];
         for i in 0..fields.as_ref().map_or(0, |f| f.length()) {
-            let Some(field) = fields.as_ref().and_then(|f| f.item(i)).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            let Some(field) = fields
+                .as_ref()
+                .and_then(|f| f.item(i))
+                .and_then(|n| n.dyn_into::<Element>().ok())
+            else {
                 continue;
             };
             let name = field.get_attribute("data-field").unwrap_or_default();
@@ -252,7 +260,11 @@ mod browser {
 
     /// Puts `/?link` in the address bar without a history entry.
     fn replace_address(link: &str) {
-        let url = if link.is_empty() { "/".to_owned() } else { format!("/?{link}") };
+        let url = if link.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{link}")
+        };
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
@@ -265,7 +277,11 @@ mod browser {
         };
         let origin = window().location().origin().unwrap_or_default();
         let value = input.value();
-        let url = if value.starts_with('/') { format!("{origin}{value}") } else { value };
+        let url = if value.starts_with('/') {
+            format!("{origin}{value}")
+        } else {
+            value
+        };
         let _ = window().navigator().clipboard().write_text(&url);
         if let Some(button) = element("#copy-link") {
             button.set_text_content(Some("Copied"));
@@ -321,7 +337,14 @@ mod browser {
         for n in 1..=CHAIN_ROWS {
             let row = rows.get(n - 1).cloned().unwrap_or_default();
             set_value(&format!("p{n}-model"), &row.model);
-            set_value(&format!("p{n}_standby"), if row.standby.is_empty() { "pay_per_use" } else { &row.standby });
+            set_value(
+                &format!("p{n}_standby"),
+                if row.standby.is_empty() {
+                    "pay_per_use"
+                } else {
+                    &row.standby
+                },
+            );
             set_value(&format!("p{n}_monthly"), &row.monthly);
             if let Some(li) = element(&format!("#chain-row-{n}")) {
                 let _ = li.toggle_attribute_with_force("hidden", row.model.is_empty());

@@ -38,9 +38,9 @@ pub type PlanCache = crate::cache::Cache<(String, bool), PlanOutcome>;
 pub async fn plan(query: String, full: bool) -> Result<PlanOutcome, ServerFnError> {
     let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
     Ok(match use_context::<std::sync::Arc<PlanCache>>() {
-        Some(cache) => PlanOutcome::clone(&cache.get_or_insert_with(&(query.clone(), full), || {
-            plan_outcome(&catalog, &query, full)
-        })),
+        Some(cache) => PlanOutcome::clone(
+            &cache.get_or_insert_with(&(query.clone(), full), || plan_outcome(&catalog, &query, full)),
+        ),
         None => plan_outcome(&catalog, &query, full),
     })
 }

@@ -68,7 +68,9 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
             Ok(json)
         }
         Format::Csv => {
-            let report = Report::new(&catalog, decoded).map_err(crate::Error::from).map_err(invalid)?;
+            let report = Report::new(&catalog, decoded)
+                .map_err(crate::Error::from)
+                .map_err(invalid)?;
             let table = match args.table {
                 CsvTable::Inputs => Table::Inputs,
                 CsvTable::Costs => Table::Costs,
@@ -83,7 +85,9 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
             String::from_utf8(bytes).map_err(|e| format!("BUG: CSV is not UTF-8: {e}"))
         }
         Format::Table => {
-            let report = Report::new(&catalog, decoded).map_err(crate::Error::from).map_err(invalid)?;
+            let report = Report::new(&catalog, decoded)
+                .map_err(crate::Error::from)
+                .map_err(invalid)?;
             Ok(text_table(&report))
         }
     }

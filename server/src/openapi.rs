@@ -60,13 +60,19 @@ fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBu
         }
     };
     match p.kind {
-        Kind::Text { max_chars } => ObjectBuilder::new().schema_type(Type::String).max_length(Some(max_chars)),
-        Kind::Id(table) => ObjectBuilder::new().schema_type(Type::String).enum_values(Some(ids(table))),
-        Kind::Boolean => ObjectBuilder::new().schema_type(Type::Boolean),
-        Kind::Currency => ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Z]{3}$")),
-        Kind::Provider => ObjectBuilder::new()
+        Kind::Text { max_chars } => ObjectBuilder::new()
             .schema_type(Type::String)
-            .pattern(Some("^$|^[^/:]+/[^/:]+(:(pay_per_use|provisioned)(:[0-9]+(\\.[0-9]+)?)?)?$")),
+            .max_length(Some(max_chars)),
+        Kind::Id(table) => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(ids(table))),
+        Kind::Boolean => ObjectBuilder::new().schema_type(Type::Boolean),
+        Kind::Currency => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("^[A-Z]{3}$")),
+        Kind::Provider => ObjectBuilder::new().schema_type(Type::String).pattern(Some(
+            "^$|^[^/:]+/[^/:]+(:(pay_per_use|provisioned)(:[0-9]+(\\.[0-9]+)?)?)?$",
+        )),
         Kind::Number(n) if n.whole && n.empty.is_none() => {
             let bound = |d: rust_decimal::Decimal| u64::try_from(d).ok();
             ObjectBuilder::new()
@@ -74,11 +80,13 @@ fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBu
                 .minimum(bound(n.min))
                 .maximum(bound(n.max))
         }
-        Kind::Number(_) => ObjectBuilder::new().schema_type(Type::String).pattern(Some(if p.kind.number().is_some_and(|n| n.empty.is_some()) {
-            "^$|^-?[0-9][0-9,]*(\\.[0-9]+)?$"
-        } else {
-            DECIMAL_PATTERN
-        })),
+        Kind::Number(_) => ObjectBuilder::new().schema_type(Type::String).pattern(Some(
+            if p.kind.number().is_some_and(|n| n.empty.is_some()) {
+                "^$|^-?[0-9][0-9,]*(\\.[0-9]+)?$"
+            } else {
+                DECIMAL_PATTERN
+            },
+        )),
     }
 }
 

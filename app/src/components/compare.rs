@@ -45,7 +45,12 @@ pub fn ComparePage() -> impl IntoView {
     let (title, body) = match (&a, &b, request.problems.is_empty()) {
         (Link::Valid(a), Link::Valid(b), true) => (
             format!("Compare {} with {}", a.scenario.name, b.scenario.name),
-            comparison_page(&compare(side(a), side(b)), &named(a), &named(b), request.only_differences),
+            comparison_page(
+                &compare(side(a), side(b)),
+                &named(a),
+                &named(b),
+                request.only_differences,
+            ),
         ),
         _ => {
             let wrong = [&a, &b].iter().any(|l| matches!(l, Link::Invalid { .. })) || !request.problems.is_empty();
@@ -54,7 +59,11 @@ pub fn ComparePage() -> impl IntoView {
                     response.set_status(http::StatusCode::BAD_REQUEST);
                 }
             }
-            let title = if wrong { "Compare: a link is not valid" } else { "Compare two scenarios" };
+            let title = if wrong {
+                "Compare: a link is not valid"
+            } else {
+                "Compare two scenarios"
+            };
             (title.to_owned(), link_form(&given(&a), &given(&b), &request.problems))
         }
     };

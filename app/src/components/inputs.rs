@@ -153,7 +153,11 @@ fn table_choices(catalog: &Catalog, table: Table) -> Vec<(String, String)> {
             .iter()
             .map(|r| (r.id.clone(), format!("{} ({})", r.name, r.id)))
             .collect(),
-        Table::Strategy => catalog.strategies().iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+        Table::Strategy => catalog
+            .strategies()
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect(),
         Table::StorageClass => catalog
             .storage_classes()
             .iter()
@@ -170,7 +174,11 @@ fn models(catalog: &Catalog, kind: engine::catalog::ModelKind) -> Vec<(String, S
         .iter()
         .filter(|m| m.kind == kind)
         .map(|m| {
-            let provider = catalog.providers().iter().find(|p| p.id == m.provider).map(|p| p.name.as_str());
+            let provider = catalog
+                .providers()
+                .iter()
+                .find(|p| p.id == m.provider)
+                .map(|p| p.name.as_str());
             (
                 format!("{}/{}", m.provider, m.model),
                 format!("{} – {}", provider.unwrap_or(&m.provider), m.name),
@@ -282,7 +290,11 @@ fn Field(name: &'static str, fields: Fields, errors: Vec<FieldError>, catalog: A
         "" => p.about.to_string(),
         unit => format!("{} ({unit})", p.about),
     };
-    let shown_default = if default.is_empty() { "empty".to_string() } else { default };
+    let shown_default = if default.is_empty() {
+        "empty".to_string()
+    } else {
+        default
+    };
     let hint = format!("Default {shown_default}. Allowed: {}.", p.allowed());
     let is_invalid = error.is_some();
     let invalid = is_invalid.to_string();
@@ -357,7 +369,10 @@ fn ProviderLinkRow(
 ) -> impl IntoView {
     let n = index + 1;
     let param = format!("p{n}");
-    let role = ["Primary", "Secondary", "Tertiary"].get(index).copied().unwrap_or("Fallback");
+    let role = ["Primary", "Secondary", "Tertiary"]
+        .get(index)
+        .copied()
+        .unwrap_or("Fallback");
     let model_id = format!("{param}-model");
     let standby_name = format!("{param}_standby");
     let monthly_name = format!("{param}_monthly");

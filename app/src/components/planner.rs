@@ -20,9 +20,9 @@ pub fn PlannerPage() -> impl IntoView {
     let query = use_location().search.get_untracked();
     let catalog = expect_context::<Arc<engine::Catalog>>();
     let outcome = match use_context::<Arc<PlanCache>>() {
-        Some(cache) => {
-            PlanOutcome::clone(&cache.get_or_insert_with(&(query.clone(), true), || plan_outcome(&catalog, &query, true)))
-        }
+        Some(cache) => PlanOutcome::clone(
+            &cache.get_or_insert_with(&(query.clone(), true), || plan_outcome(&catalog, &query, true)),
+        ),
         None => plan_outcome(&catalog, &query, true),
     };
     let fields = form::from_query(&query);

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
-use super::codec::{escape, shown, show_provider, unescape, Text};
+use super::codec::{escape, show_provider, shown, unescape, Text};
 use super::params::{parameter, Draft, Kind, Table, MAX_PROVIDERS, PARAMETERS};
 use super::suggest::unknown;
 use super::{Decoded, LINK_FORMAT, PRICE_PREFIX};
@@ -100,14 +100,16 @@ impl Query {
 fn normalise(pairs: &[(String, String)]) -> Vec<(String, String)> {
     let part = |n: usize, suffix: &str| {
         let wanted = format!("p{n}_{suffix}");
-        pairs.iter().find(|(name, _)| shown(name) == wanted).map(|(_, v)| shown(v))
+        pairs
+            .iter()
+            .find(|(name, _)| shown(name) == wanted)
+            .map(|(_, v)| shown(v))
     };
     let mut out = Vec::with_capacity(pairs.len());
     for (name, value) in pairs {
         let decoded_name = shown(name);
-        let provider_part = (1..=MAX_PROVIDERS).any(|n| {
-            decoded_name == format!("p{n}_standby") || decoded_name == format!("p{n}_monthly")
-        });
+        let provider_part = (1..=MAX_PROVIDERS)
+            .any(|n| decoded_name == format!("p{n}_standby") || decoded_name == format!("p{n}_monthly"));
         if provider_part {
             continue;
         }
@@ -172,7 +174,11 @@ fn form_provider(model: &str, standby: Option<&str>, monthly: Option<&str>) -> S
     let monthly = monthly.map(|m| m.trim().replace(',', "")).unwrap_or_default();
     if !standby.is_empty() || !monthly.is_empty() {
         value.push(':');
-        let standby = if standby.is_empty() { "pay_per_use".to_owned() } else { escape(standby, false) };
+        let standby = if standby.is_empty() {
+            "pay_per_use".to_owned()
+        } else {
+            escape(standby, false)
+        };
         value.push_str(&standby);
     }
     if !monthly.is_empty() {
@@ -242,7 +248,9 @@ pub(super) fn read(catalog: Option<&Catalog>, pairs: &[(String, String)]) -> Res
                 })
             }
             _ => match parameter(&name) {
-                Some(p) => (p.set)(&mut draft, raw_value).map_err(|problem| format!("{problem}; allowed: {}", allowed(p))),
+                Some(p) => {
+                    (p.set)(&mut draft, raw_value).map_err(|problem| format!("{problem}; allowed: {}", allowed(p)))
+                }
                 None => {
                     errors.push(FieldError::new(&name, &value, unknown(&name)));
                     continue;
@@ -401,9 +409,15 @@ mod tests {
             ),
             ("p1=openai%2Fgpt-4o&p1_standby=&p1_monthly=", "p1=openai/gpt-4o"),
             ("p3=&p3_standby=&p3_monthly=", "p3="),
-            ("p2=azure-openai/gpt-4o:provisioned:500", "p2=azure-openai/gpt-4o:provisioned:500"),
+            (
+                "p2=azure-openai/gpt-4o:provisioned:500",
+                "p2=azure-openai/gpt-4o:provisioned:500",
+            ),
             ("name=R%26D", "name=R%26D"),
-            ("embedding=openai%2Ftext-embedding-3-small", "embedding=openai/text-embedding-3-small"),
+            (
+                "embedding=openai%2Ftext-embedding-3-small",
+                "embedding=openai/text-embedding-3-small",
+            ),
             ("p3=anthropic%2Fclaude-sonnet-4-5", "p3=anthropic/claude-sonnet-4-5"),
             ("downtime=5", "downtime=5"),
         ] {

@@ -27,8 +27,8 @@ use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::scenario::Scenario;
 
-pub use codec::{escape, read_provider, show_provider, unescape};
 use codec::Text;
+pub use codec::{escape, read_provider, show_provider, unescape};
 pub use decode::{parameter_of, Query};
 pub use params::{check, parameter, Kind, Number, Parameter, Quantity, Table, MAX_PROVIDERS, PARAMETERS};
 

@@ -251,21 +251,33 @@ impl Parameter {
                     } else {
                         format!("between {} and {}", grouped(n.min), grouped(n.max))
                     };
-                    fail(self.field.to_owned(), value.normalize().to_string(), format!("must be {range}{unit}"));
+                    fail(
+                        self.field.to_owned(),
+                        value.normalize().to_string(),
+                        format!("must be {range}{unit}"),
+                    );
                 }
             }
             Kind::Text { max_chars } => {
                 let value = self.value(scenario);
                 if value.chars().count() > max_chars {
                     let shown: String = value.chars().take(40).collect();
-                    fail(self.field.to_owned(), format!("{shown}…"), format!("must have at most {max_chars} characters"));
+                    fail(
+                        self.field.to_owned(),
+                        format!("{shown}…"),
+                        format!("must have at most {max_chars} characters"),
+                    );
                 }
             }
             Kind::Id(_) => {
                 for (field, id) in ids(self, scenario) {
                     if id.is_empty() || id.chars().count() > MAX_ID_CHARS {
                         let shown: String = id.chars().take(40).collect();
-                        fail(field, shown, format!("must have between 1 and {MAX_ID_CHARS} characters"));
+                        fail(
+                            field,
+                            shown,
+                            format!("must have between 1 and {MAX_ID_CHARS} characters"),
+                        );
                     }
                 }
             }
@@ -316,7 +328,10 @@ const MAX_ID_CHARS: usize = 64;
 fn ids<'a>(p: &Parameter, s: &'a Scenario) -> Vec<(String, &'a str)> {
     match p.name {
         "embedding" => vec![
-            ("corpus.embedding_provider".to_owned(), s.corpus.embedding_provider.as_str()),
+            (
+                "corpus.embedding_provider".to_owned(),
+                s.corpus.embedding_provider.as_str(),
+            ),
             ("corpus.embedding_model".to_owned(), s.corpus.embedding_model.as_str()),
         ],
         _ => {
@@ -357,7 +372,9 @@ pub fn check(scenario: &Scenario) -> Vec<FieldError> {
 /// `1000000` → `1,000,000`; fractions as they are (`0.001`).
 fn grouped(value: Decimal) -> String {
     let text = value.normalize().to_string();
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let mut out = String::new();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -691,10 +708,7 @@ pub const PARAMETERS: &[Parameter] = &[
     field!(
         "embedding_tpm",
         corpus.tokens_per_minute,
-        or_empty(
-            count("tokens per minute", 1, 1_000_000_000),
-            "use the catalog's"
-        ),
+        or_empty(count("tokens per minute", 1, 1_000_000_000), "use the catalog's"),
         "Embedding rate limit"
     ),
     field!(
@@ -781,22 +795,11 @@ pub const PARAMETERS: &[Parameter] = &[
         minutes(false, 0, 10_080),
         "Asynchronous replication lag"
     ),
-    field!(
-        "monitoring_monthly",
-        monitoring_monthly,
-        monthly(),
-        "DR monitoring"
-    ),
+    field!("monitoring_monthly", monitoring_monthly, monthly(), "DR monitoring"),
     field!(
         "downtime_cost_per_hour",
         downtime_cost_per_hour,
-        number(
-            Quantity::Money,
-            "USD per hour",
-            false,
-            dec(1, 2),
-            dec(100_000_000, 0)
-        ),
+        number(Quantity::Money, "USD per hour", false, dec(1, 2), dec(100_000_000, 0)),
         "Cost of one hour of downtime"
     ),
     field!("currency", currency.code, Kind::Currency, "Reporting currency"),

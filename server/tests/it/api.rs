@@ -83,7 +83,11 @@ async fn bad_queries_are_400_naming_each_parameter() {
             &["downtime_cost_per_hour"],
             "\"lots\" is not a number",
         ),
-        ("downtime_cost_per_hour=0", &["downtime_cost_per_hour"], "between 0.01 and 100,000,000 (USD per hour)"),
+        (
+            "downtime_cost_per_hour=0",
+            &["downtime_cost_per_hour"],
+            "between 0.01 and 100,000,000 (USD per hour)",
+        ),
         ("tierr=critical", &["tierr"], "did you mean tier?"),
         (
             "tier=gold",

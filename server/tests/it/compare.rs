@@ -92,7 +92,10 @@ async fn the_page_marks_exactly_the_rows_the_engine_finds_different() {
     assert!(page
         .body
         .contains("<title>Compare Checkout with Checkout critical · drplan</title>"));
-    assert!(page.body.contains(r#"rel="stylesheet" href="/pkg/drplan.css""#), "the site stylesheet");
+    assert!(
+        page.body.contains(r#"rel="stylesheet" href="/pkg/drplan.css""#),
+        "the site stylesheet"
+    );
     let rows = page_rows(&page.body);
 
     let catalog = engine::Catalog::shipped();

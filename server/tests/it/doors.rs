@@ -39,19 +39,34 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
         ("downtime_cost_per_hour=30000.00", Ok("&downtime_cost_per_hour=30000")),
         ("requests=2,000,000", Ok("&requests=2000000")),
         ("standby_fraction=0.5", Ok("&standby_fraction=0.5")),
-        ("primary=us-west-2&secondary=eu-central-1", Ok("&primary=us-west-2&secondary=eu-central-1")),
+        (
+            "primary=us-west-2&secondary=eu-central-1",
+            Ok("&primary=us-west-2&secondary=eu-central-1"),
+        ),
         ("p2=&p3=", Ok("&p2=&p3=")),
         ("p3=", Ok("&p3=")),
         ("p1=openai%2Fgpt-4o", Ok("")),
         ("p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=500", Ok("")),
-        ("p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=1%2C500", Ok("&p2=azure-openai/gpt-4o:provisioned:1500")),
-        ("p2=azure-openai%2Fgpt-4o&p2_standby=pay_per_use&p2_monthly=", Ok("&p2=azure-openai/gpt-4o")),
-        ("embedding=openai%2Ftext-embedding-3-large", Ok("&embedding=openai/text-embedding-3-large")),
+        (
+            "p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=1%2C500",
+            Ok("&p2=azure-openai/gpt-4o:provisioned:1500"),
+        ),
+        (
+            "p2=azure-openai%2Fgpt-4o&p2_standby=pay_per_use&p2_monthly=",
+            Ok("&p2=azure-openai/gpt-4o"),
+        ),
+        (
+            "embedding=openai%2Ftext-embedding-3-large",
+            Ok("&embedding=openai/text-embedding-3-large"),
+        ),
         ("name=R%26D+team", Ok("&name=R%26D+team")),
         ("rto=30&rpo=10", Ok("&rto=30&rpo=10")),
         ("currency=EUR&rate=0.9237", Ok("&currency=EUR&rate=0.9237")),
         ("mc_years=2000&mc_seed=7", Ok("&mc_years=2000&mc_seed=7")),
-        ("price.unit:compute_vcpu_hour:price=0.05", Ok("&price.unit:compute_vcpu_hour:price=0.05")),
+        (
+            "price.unit:compute_vcpu_hour:price=0.05",
+            Ok("&price.unit:compute_vcpu_hour:price=0.05"),
+        ),
         ("catalog=2026-11", Ok("")),
         // Refused, the same way everywhere.
         ("downtime_cost_per_hour=lots", Err(&["downtime_cost_per_hour"])),
@@ -66,7 +81,10 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
         ("p2=&p3=openai/gpt-4o", Err(&["p3"])),
         ("p2=openai", Err(&["p2"])),
         ("rpo=10", Err(&["rto"])),
-        ("standby_fraction=1.5&mc_years=5", Err(&["mc_years", "standby_fraction"])),
+        (
+            "standby_fraction=1.5&mc_years=5",
+            Err(&["mc_years", "standby_fraction"]),
+        ),
         ("currency=eur", Err(&["currency"])),
         ("v=2", Err(&["v"])),
         ("name=50%", Err(&["name"])),
@@ -95,7 +113,13 @@ fn named(json: &serde_json::Value, prefix: &str) -> BTreeSet<String> {
         .map(|errors| {
             errors
                 .iter()
-                .map(|e| e["field"].as_str().unwrap_or_default().trim_start_matches(prefix).to_owned())
+                .map(|e| {
+                    e["field"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .trim_start_matches(prefix)
+                        .to_owned()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -170,7 +194,11 @@ async fn api(query: &str) -> Outcome {
 }
 
 async fn chart(query: &str) -> Outcome {
-    let (status, body) = get(&format!("/charts/cost-comparison.svg?{}&size=page", query.trim_start_matches('?'))).await;
+    let (status, body) = get(&format!(
+        "/charts/cost-comparison.svg?{}&size=page",
+        query.trim_start_matches('?')
+    ))
+    .await;
     if status != StatusCode::OK {
         return refused(status, &body, "");
     }
@@ -186,7 +214,10 @@ async fn csv(query: &str) -> Outcome {
     }
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    let column = headers.iter().position(|h| h == "share_link").expect("a share_link column");
+    let column = headers
+        .iter()
+        .position(|h| h == "share_link")
+        .expect("a share_link column");
     let first = reader.records().next().expect("a row").unwrap();
     Outcome::Figures(first[column].trim_start_matches("/?").to_owned())
 }
@@ -201,19 +232,31 @@ async fn compare(query: &str) -> Outcome {
     let (page_status, _) = get(&format!("/compare?{pair}")).await;
     let (status, body) = get(&format!("/export/compare.csv?{pair}")).await;
     if status != StatusCode::OK {
-        assert_eq!(page_status, StatusCode::BAD_REQUEST, "the page refuses what the CSV refuses");
+        assert_eq!(
+            page_status,
+            StatusCode::BAD_REQUEST,
+            "the page refuses what the CSV refuses"
+        );
         return refused(status, &body, "a.");
     }
     assert_eq!(page_status, StatusCode::OK);
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    let column = headers.iter().position(|h| h == "share_link_a").expect("a share_link_a column");
+    let column = headers
+        .iter()
+        .position(|h| h == "share_link_a")
+        .expect("a share_link_a column");
     let first = reader.records().next().expect("a row").unwrap();
     Outcome::Figures(first[column].trim_start_matches("/?").to_owned())
 }
 
 fn cli(query: &str) -> Outcome {
-    let out = crate::cli::drplan(&["estimate", "--format", "json", &format!("?{}", query.trim_start_matches('?'))]);
+    let out = crate::cli::drplan(&[
+        "estimate",
+        "--format",
+        "json",
+        &format!("?{}", query.trim_start_matches('?')),
+    ]);
     if out.status.success() {
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         return Outcome::Figures(json["share_link"].as_str().unwrap().to_owned());

@@ -30,7 +30,10 @@ async fn the_methodology_page_is_the_methodology_document_as_html() {
         html.contains("730 hours"),
         "the month convention a finance reader checks"
     );
-    assert!(html.contains(r#"rel="stylesheet" href="/pkg/drplan.css""#), "the site stylesheet");
+    assert!(
+        html.contains(r#"rel="stylesheet" href="/pkg/drplan.css""#),
+        "the site stylesheet"
+    );
 }
 
 #[tokio::test]

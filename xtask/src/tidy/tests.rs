@@ -230,7 +230,10 @@ fn a_long_file_must_say_why() {
     };
     let problems = long_files(&[long("//! Big.\n")]);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("engine/src/big.rs:1: has 501 lines"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("engine/src/big.rs:1: has 501 lines"),
+        "{problems:?}"
+    );
     assert!(long_files(&[long("//! Big.\n//! Over 500 lines because it is a table.\n")]).is_empty());
     let short = Text {
         path: "engine/src/small.rs".to_owned(),

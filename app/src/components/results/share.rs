@@ -8,7 +8,11 @@ use crate::form::compare_href;
 /// The share bar of the results for the canonical link query `link`.
 #[component]
 pub fn ShareBar(link: String, catalog_version: String) -> impl IntoView {
-    let url = if link.is_empty() { "/".to_owned() } else { format!("/?{link}") };
+    let url = if link.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/?{link}")
+    };
     view! {
         <section class="share" aria-label="Share">
             <label for="share-link">"Share link"</label>
