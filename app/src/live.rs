@@ -24,15 +24,19 @@ pub fn LivePlanner(children: Children) -> impl IntoView {
     // Effects run only in the browser: this says hydration happened.
     Effect::new(move |_| set_hydrated.set(true));
     #[cfg(feature = "hydrate")]
-    let (on_edit, on_click, on_submit) = browser::handlers();
+    let (on_input, on_change, on_click, on_submit) = {
+        let (edit, click, submit) = browser::handlers();
+        (edit.clone(), edit, click, submit)
+    };
+    // On the server the listeners are never attached.
     #[cfg(not(feature = "hydrate"))]
-    let (on_edit, on_click, on_submit) = (|_| {}, |_| {}, |_| {});
+    let (on_input, on_change, on_click, on_submit) = (|_| {}, |_| {}, |_| {}, |_| {});
     view! {
         <main
             class="planner"
             data-hydrated=move || hydrated.get().to_string()
-            on:input=on_edit.clone()
-            on:change=on_edit
+            on:input=on_input
+            on:change=on_change
             on:click=on_click
             on:submit=on_submit
         >
