@@ -12,8 +12,8 @@ use engine::plans::{marks, plans_in, Mark, Plan, Role};
 use engine::present;
 
 use crate::api::{scenario_from_json, EstimateResponse};
-use crate::config::{CsvTable, EstimateArgs, Format};
-use crate::export::{self, Report, Table};
+use crate::config::{EstimateArgs, Format};
+use crate::export::{self, Report};
 
 /// The catalog in `dir`, or the shipped one; errors name the file, line and column.
 pub fn load_catalog(dir: Option<&Path>) -> Result<engine::Catalog, String> {
@@ -71,17 +71,7 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
             let report = Report::new(&catalog, decoded)
                 .map_err(crate::Error::from)
                 .map_err(invalid)?;
-            let table = match args.table {
-                CsvTable::Inputs => Table::Inputs,
-                CsvTable::Costs => Table::Costs,
-                CsvTable::Strategies => Table::Strategies,
-                CsvTable::Risk => Table::Risk,
-                CsvTable::Simulation => Table::Simulation,
-                CsvTable::Designs => Table::Designs,
-                CsvTable::Sensitivity => Table::Sensitivity,
-                CsvTable::Report => Table::Report,
-            };
-            let bytes = export::write(table, &report, &catalog).map_err(invalid)?;
+            let bytes = export::write(args.table, &report, &catalog).map_err(invalid)?;
             String::from_utf8(bytes).map_err(|e| format!("BUG: CSV is not UTF-8: {e}"))
         }
         Format::Table => {

@@ -45,8 +45,8 @@ pub struct EstimateArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Which CSV table to print with `--format csv`.
-    #[arg(long, value_enum, default_value_t = CsvTable::Report)]
-    pub table: CsvTable,
+    #[arg(long, value_enum, default_value_t = crate::export::Table::Report)]
+    pub table: crate::export::Table,
     /// Folder of catalog CSV files (a company's own price book) instead of the shipped catalog.
     #[arg(long, env = "DRPLAN_CATALOG")]
     pub catalog: Option<PathBuf>,
@@ -61,27 +61,6 @@ pub enum Format {
     Json,
     /// One CSV table (see `--table`), as `/export/*.csv` writes it.
     Csv,
-}
-
-/// The CSV tables `--format csv` can print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CsvTable {
-    /// Every link parameter with its value.
-    Inputs,
-    /// Cost lines of every plan, with totals.
-    Costs,
-    /// Every strategy's cost and recovery times.
-    Strategies,
-    /// The risk matrix.
-    Risk,
-    /// Monte Carlo annual loss per strategy.
-    Simulation,
-    /// The per-layer designs: cheapest and frontier.
-    Designs,
-    /// The sensitivity (tornado) table.
-    Sensitivity,
-    /// The combined report for finance.
-    Report,
 }
 
 /// Where to listen, where the site files and catalog are, how to log, and the request limits.

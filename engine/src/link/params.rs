@@ -369,24 +369,9 @@ pub fn check(scenario: &Scenario) -> Vec<FieldError> {
     out
 }
 
-/// `1000000` → `1,000,000`; fractions as they are (`0.001`).
+/// `1000000` → `1,000,000`; fractions as they are (`0.001`): the one formatting module's.
 fn grouped(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (whole, fraction) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let mut out = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if let Some(fraction) = fraction {
-        out.push('.');
-        out.push_str(fraction);
-    }
-    out
+    crate::present::decimal(value)
 }
 
 /// A scenario being decoded, with the parts that need more than one parameter.

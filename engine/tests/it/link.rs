@@ -1,3 +1,5 @@
+//! Over 500 lines because it is every test of the share link, one area.
+//!
 //! Share links: canonical encoding, strict decoding, exact round trips, and
 //! the parameter table of docs/share-links.md kept equal to the code's.
 

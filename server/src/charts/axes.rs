@@ -29,6 +29,32 @@ pub struct Axes<'a> {
     pub y: Axis<'a>,
 }
 
+impl<'a> Axes<'a> {
+    /// Horizontal bars of money, one row per named item: the names are
+    /// written left of their bars (in `name_width` pixels), the money axis
+    /// below with a grid, titled `title`; `right` leaves room for labels.
+    pub fn named_bars(currency: &'a str, title: String, name_width: f64, right: f64) -> Axes<'a> {
+        Axes {
+            margins: Margins {
+                top: 4.0,
+                right,
+                bottom: 0.0,
+                left: 12.0,
+            },
+            x: Axis {
+                room: 44.0,
+                ticks: Ticks::Money { count: 6, currency },
+                grid: true,
+                title,
+            },
+            y: Axis {
+                room: name_width + 10.0,
+                ..Axis::default()
+            },
+        }
+    }
+}
+
 /// Page-size margins around the plotting area and its labels, in pixels.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Margins {

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axes::{self, Axes, Axis, Margins, Ticks};
+use super::axes::{self, Axes};
 use super::drawing;
 use super::layout;
 use super::marks::{self, Key};
@@ -78,25 +78,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         &plot_area,
         &theme,
         (0.0..x_max, 0.0..n),
-        &Axes {
-            margins: Margins {
-                top: 4.0,
-                right: 28.0,
-                bottom: 0.0,
-                left: 12.0,
-            },
-            x: Axis {
-                room: 44.0,
-                ticks: Ticks::Money { count: 6, currency },
-                grid: true,
-                title: format!("Annualized loss expectancy, {currency} a year"),
-            },
-            // The failure scenarios' names are written left of their bars below.
-            y: Axis {
-                room: NAME_WIDTH + 10.0,
-                ..Axis::default()
-            },
-        },
+        // The failure scenarios' names are written left of their bars below.
+        &Axes::named_bars(
+            currency,
+            format!("Annualized loss expectancy, {currency} a year"),
+            NAME_WIDTH,
+            28.0,
+        ),
     )?;
 
     let value_style = theme.text(font_size::SMALL, INK);

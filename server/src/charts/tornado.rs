@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axes::{self, Axes, Axis, Margins, Ticks};
+use super::axes::{self, Axes};
 use super::drawing;
 use super::layout;
 use super::marks::{self, Key};
@@ -94,25 +94,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     } else {
         lowest.abs().max(1.0)
     };
-    let plot_axes = Axes {
-        margins: Margins {
-            top: 4.0,
-            right: 16.0,
-            bottom: 0.0,
-            left: 12.0,
-        },
-        x: Axis {
-            room: 44.0,
-            ticks: Ticks::Money { count: 6, currency },
-            grid: true,
-            title: format!("Annual net benefit of DR, {currency} a year"),
-        },
-        // The inputs' names are written left of their bars below.
-        y: Axis {
-            room: NAME_WIDTH + 10.0,
-            ..Axis::default()
-        },
-    };
+    // The inputs' names are written left of their bars below.
+    let plot_axes = Axes::named_bars(
+        currency,
+        format!("Annual net benefit of DR, {currency} a year"),
+        NAME_WIDTH,
+        16.0,
+    );
     // Room beyond the bars' ends for their labels: the share of the plot's
     // width the widest label takes, on each side.
     let plot_width = f64::from(

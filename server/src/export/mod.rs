@@ -38,8 +38,8 @@ pub fn router() -> Router<AppState> {
     })
 }
 
-/// The CSV files drplan writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The CSV files drplan writes (also the CLI's `--table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Table {
     /// Every link parameter with its value, unit and default.
     Inputs,

@@ -1,3 +1,5 @@
+//! Over 500 lines because it tests every chart in both formats and sizes, one area.
+//!
 //! The chart endpoints over HTTP, through the router with no socket: headers,
 //! the figures drawn (read back with an XML parser), PNG files, caching and
 //! the error paths. `DRPLAN_CHART_OUT=/tmp/charts` also keeps every image

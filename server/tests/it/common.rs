@@ -28,7 +28,7 @@ pub fn router() -> Router {
     )
 }
 
-/// What a GET answered: the status, the headers a download is judged by, and the body as text.
+/// What a request answered: the status, the headers a download is judged by, and the body as text.
 pub struct Answer {
     pub status: StatusCode,
     pub content_type: String,
@@ -38,10 +38,12 @@ pub struct Answer {
 
 /// GET `uri` through [`router`]; the body must be UTF-8.
 pub async fn get(uri: &str) -> Answer {
-    let response = router()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    send(Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+/// Any request through [`router`]; the body must be UTF-8.
+pub async fn send(request: Request<Body>) -> Answer {
+    let response = router().oneshot(request).await.unwrap();
     let header = |name| {
         response
             .headers()

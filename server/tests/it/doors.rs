@@ -11,8 +11,6 @@ use axum::{
     body::Body,
     http::{header, Request, StatusCode},
 };
-use http_body_util::BodyExt;
-use tower::ServiceExt;
 
 /// What a door answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,10 +94,8 @@ fn canonical(suffix: &str) -> String {
 }
 
 async fn send(request: Request<Body>) -> (StatusCode, String) {
-    let response = crate::common::router().oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&body).into_owned())
+    let answer = crate::common::send(request).await;
+    (answer.status, answer.body)
 }
 
 async fn get(uri: &str) -> (StatusCode, String) {

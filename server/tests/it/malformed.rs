@@ -1,3 +1,5 @@
+//! Over 500 lines because the request generator and its checks belong together.
+//!
 //! Bad input, tried for real: at least 10,000 random and malformed requests
 //! from a seeded generator, sent to every route of the fully layered app (as
 //! the binary serves it). None may be a 5xx, and every 4xx must say what was

@@ -10,14 +10,8 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 async fn get(uri: &str) -> (StatusCode, String, String) {
-    let response = router()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let content_type = response.headers()[header::CONTENT_TYPE].to_str().unwrap().to_string();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, content_type, String::from_utf8(body.to_vec()).unwrap())
+    let answer = crate::common::get(uri).await;
+    (answer.status, answer.content_type, answer.body)
 }
 
 #[tokio::test]
