@@ -1,13 +1,6 @@
 //! The reference pages: the methodology and the catalog in force.
 
-use crate::common::router;
-
-use axum::{
-    body::Body,
-    http::{header, Request, StatusCode},
-};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::http::StatusCode;
 
 async fn get(uri: &str) -> (StatusCode, String, String) {
     let answer = crate::common::get(uri).await;

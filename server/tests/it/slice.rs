@@ -5,7 +5,7 @@ use crate::common::router;
 
 use axum::{
     body::Body,
-    http::{header, Request, StatusCode},
+    http::{Request, StatusCode},
 };
 use http_body_util::BodyExt;
 use tower::ServiceExt;
