@@ -153,6 +153,16 @@ mod browser {
         document().query_selector(selector).ok().flatten()
     }
 
+    fn all(selector: &str) -> Vec<Element> {
+        let Ok(list) = document().query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .collect()
+    }
+
     /// The form's fields as a query string, exactly as a plain submit sends them.
     fn form_query() -> Option<String> {
         let form: HtmlFormElement = element("form.inputs")?.dyn_into().ok()?;
@@ -185,7 +195,18 @@ mod browser {
         let figures = get(answer, "Figures");
         if !figures.is_undefined() {
             if let Some(results) = element("#results") {
+                // The analyses shown now stay, marked as updating, where the
+                // answer has only their placeholders (it comes back with them).
+                let kept: Vec<Element> = all("#results [data-analysis]:not([data-pending])");
                 results.set_inner_html(&get(&figures, "results_html").as_string().unwrap_or_default());
+                for old in kept {
+                    let name = old.get_attribute("data-analysis").unwrap_or_default();
+                    if let Some(pending) = element(&format!("#results [data-analysis='{name}'][data-pending]")) {
+                        let _ = old.set_attribute("aria-busy", "true");
+                        let _ = old.class_list().add_1("updating");
+                        let _ = pending.replace_with_with_node_1(&old);
+                    }
+                }
             }
             mark_errors(&js_sys::Array::new());
             replace_address(&get(&figures, "link").as_string().unwrap_or_default());
@@ -379,17 +400,11 @@ mod browser {
             }
             "add" if rows.len() < CHAIN_ROWS => {
                 // The first chat model not yet in the chain, from the picker's own options.
-                let models: Vec<String> = document()
-                    .query_selector_all("#p1-model option")
-                    .map(|list| {
-                        (0..list.length())
-                            .filter_map(|i| list.item(i))
-                            .filter_map(|n| n.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                            .map(|o| o.value())
-                            .filter(|v| !v.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let models: Vec<String> = all("#p1-model option")
+                    .into_iter()
+                    .filter_map(|o| o.get_attribute("value"))
+                    .filter(|v| !v.is_empty())
+                    .collect();
                 let unused = models.iter().find(|m| !rows.iter().any(|r| &r.model == *m));
                 if let Some(model) = unused.or(models.first()) {
                     rows.push(Row {

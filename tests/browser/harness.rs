@@ -218,17 +218,20 @@ impl Harness {
         panic!("{css} still reads {last:?}, expected {expected:?}");
     }
 
-    /// Waits until the element at `css` has some text (a message appearing), and returns it.
-    pub async fn wait_for_message(&self, css: &str) -> String {
+    /// Waits until the element at `css` holds a message about `value` (the
+    /// value last typed: a message about a value typed on the way, such as
+    /// the empty field after clearing it, may come first), and returns it.
+    pub async fn wait_for_message(&self, css: &str, value: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
         while Instant::now() < deadline {
-            let text = self.text(css).await;
-            if !text.trim().is_empty() {
-                return text;
+            last = self.text(css).await;
+            if last.contains(&format!("{value:?}")) {
+                return last;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("{css} stayed empty for {PATIENCE:?}");
+        panic!("{css} has no message about {value:?} after {PATIENCE:?}; it reads {last:?}");
     }
 
     /// The current `value` of the form control at `css`.

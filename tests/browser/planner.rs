@@ -115,7 +115,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
 async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_marked_stale() {
     let h = Harness::hydrated("/").await;
     h.type_into("#standby_fraction", "1.5").await;
-    let message = h.wait_for_message("#standby_fraction-error").await;
+    let message = h.wait_for_message("#standby_fraction-error", "1.5").await;
     assert!(
         message.contains("standby_fraction") || message.contains("1.5"),
         "names the value: {message:?}"

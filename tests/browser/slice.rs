@@ -37,7 +37,7 @@ async fn page_hydrates_and_typing_changes_break_even_without_a_page_load() {
 async fn invalid_downtime_cost_says_what_is_allowed_next_to_the_field() {
     let h = Harness::hydrated("/").await;
     h.type_into("#downtime_cost_per_hour", "lots").await;
-    let message = h.wait_for_message("#downtime_cost_per_hour-error").await;
+    let message = h.wait_for_message("#downtime_cost_per_hour-error", "lots").await;
     assert!(
         message.contains("not a number"),
         "message next to the field: {message:?}"

@@ -351,7 +351,7 @@ fn ProviderChain(fields: Fields, errors: Vec<FieldError>, catalog: Arc<Catalog>)
         .collect_view();
     view! {
         <ol class="provider-chain">{links}</ol>
-        <button type="button" class="secondary add-provider" data-chain="add" disabled=count >= MAX_PROVIDERS>
+        <button type="button" class="secondary add-provider" data-chain="add" disabled={count >= MAX_PROVIDERS}>
             "Add a fallback provider"
         </button>
         <p class="hint">{format!("A chain holds up to {MAX_PROVIDERS} providers, tried in this order.")}</p>
@@ -384,13 +384,13 @@ fn ProviderLinkRow(
     let button = |action: &'static str, label: String, text: &'static str, enabled: bool| {
         view! {
             <button type="button" class="icon" data-chain=action data-index=index.to_string()
-                aria-label=label disabled=!enabled>{text}</button>
+                aria-label=label disabled={!enabled}>{text}</button>
         }
     };
     let lower = role.to_lowercase();
     view! {
         <li class="provider-link" class:invalid=is_invalid id=format!("chain-row-{n}") data-field=field
-            hidden=index >= count>
+            hidden={index >= count}>
             <div class="link-head">
                 <label for=model_id.clone()>{format!("{role} provider and model")}</label>
                 <div class="link-buttons">
@@ -406,7 +406,7 @@ fn ProviderLinkRow(
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}
             </select>
-            <div class="link-standby" hidden=index == 0>
+            <div class="link-standby" hidden={index == 0}>
                 <label for=standby_name.clone()>"Stands by as"</label>
                 <select id=standby_name.clone() name=standby_name.clone()>
                     <option value="pay_per_use" selected=!is_provisioned>"Pay-per-use (costs nothing until used)"</option>

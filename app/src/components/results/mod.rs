@@ -52,25 +52,32 @@ pub fn render(
     let scenario = &decoded.scenario;
     let link = link.to_string();
     let currency = estimate.currency.code.clone();
-    let pending = |title: &'static str| {
+    // Each analysis sits in a holder named for it, so the live page can keep
+    // the last one in place (marked as updating) until the new one arrives.
+    let held = |name: &'static str, section: AnyView| {
+        view! { <div class="analysis" data-analysis=name>{section}</div> }.into_any()
+    };
+    let pending = |name: &'static str, title: &'static str| {
         view! {
-            <section class="panel pending" aria-busy="true">
-                <h2>{title}</h2>
-                <p>"Calculating…"</p>
-            </section>
+            <div class="analysis" data-analysis=name data-pending="true">
+                <section class="panel pending" aria-busy="true">
+                    <h2>{title}</h2>
+                    <p>"Calculating…"</p>
+                </section>
+            </div>
         }
         .into_any()
     };
     let (design, simulation, sensitivity) = match analyses {
         Some(a) => (
-            view! { <design::LayerDesign optimization=a.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
-            view! { <simulation::MonteCarlo simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
-            view! { <sensitivity::SensitivityTable sensitivity=a.sensitivity.clone() currency=currency.clone() link=link.clone() /> }.into_any(),
+            held("design", view! { <design::LayerDesign optimization=a.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
+            held("simulation", view! { <simulation::MonteCarlo simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
+            held("sensitivity", view! { <sensitivity::SensitivityTable sensitivity=a.sensitivity.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
         ),
         None => (
-            pending("Per-layer design"),
-            pending("Annual loss, simulated"),
-            pending("Sensitivity"),
+            pending("design", "Per-layer design"),
+            pending("simulation", "Annual loss, simulated"),
+            pending("sensitivity", "Sensitivity"),
         ),
     };
     let notices = decoded.notices.clone();
