@@ -58,8 +58,8 @@ fn a_cited_path_that_does_not_exist_is_reported_with_its_line() {
         &[
             "README.md:3: cites docs/gone.md, which is not in the repository",
             "data/meta.csv:2: cites docs/prices.md, which is not in the repository",
-            "docs/methodology.md:1: cites notes.md, which is not in the repository",
             "docs/methodology.md:1: cites engine/src/cost.rs, which is not in the repository",
+            "docs/methodology.md:1: cites notes.md, which is not in the repository",
             "engine/src/lib.rs:1: cites engine/tests/it/gone.rs, which is not in the repository",
         ],
     );
