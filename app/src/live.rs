@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 /// How long typing must pause before the figures are asked for.
 #[cfg(feature = "hydrate")]
-const DEBOUNCE_MS: u64 = 40;
+const DEBOUNCE_MS: u64 = 25;
 
 /// The planner's `<main>`, made live. `children` is the server-rendered form
 /// and results.
