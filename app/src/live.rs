@@ -16,6 +16,11 @@ use leptos::prelude::*;
 #[cfg(feature = "hydrate")]
 const DEBOUNCE_MS: u64 = 25;
 
+/// How long the form must stay still after the estimate arrived before the
+/// analyses are asked for.
+#[cfg(feature = "hydrate")]
+const ANALYSES_AFTER_MS: i32 = 250;
+
 /// The planner's `<main>`, made live. `children` is the server-rendered form
 /// and results.
 #[island]
@@ -57,7 +62,7 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Element, Event, HtmlFormElement, HtmlInputElement, HtmlSelectElement, MouseEvent};
 
-    use super::DEBOUNCE_MS;
+    use super::{ANALYSES_AFTER_MS, DEBOUNCE_MS};
 
     /// How many links the provider chain shows at most (the form renders them all).
     const CHAIN_ROWS: usize = 3;
@@ -125,24 +130,42 @@ mod browser {
             self.pending.set(handle);
         }
 
-        /// Sends the form to `plan`: the estimate first, then the analyses.
-        fn ask(self: &Rc<Self>, _now: bool) {
+        /// Sends the form to `plan`: the estimate at once, then — once the
+        /// form has been still for [`ANALYSES_AFTER_MS`] — the analyses, which
+        /// cost the server tens of milliseconds: asked for every keystroke,
+        /// they would hold up the next keystroke's estimate.
+        fn ask(self: &Rc<Self>, now: bool) {
             let Some(query) = form_query() else { return };
             let sequence = self.sequence.get().wrapping_add(1);
             self.sequence.set(sequence);
             let me = self.clone();
             leptos::task::spawn_local(async move {
-                for full in [false, true] {
-                    let Ok(answer) = plan(&query, full).await else { return };
-                    if me.sequence.get() != sequence {
-                        return; // a newer edit is on its way
-                    }
-                    if !show(&answer) {
-                        return; // invalid: nothing more to ask
-                    }
+                let current = || me.sequence.get() == sequence;
+                let Ok(answer) = plan(&query, false).await else { return };
+                // A newer edit is on its way, or the input is invalid: nothing more to do.
+                if !current() || !show(&answer) {
+                    return;
+                }
+                if !now {
+                    pause(ANALYSES_AFTER_MS).await;
+                }
+                if !current() {
+                    return;
+                }
+                let Ok(answer) = plan(&query, true).await else { return };
+                if current() {
+                    show(&answer);
                 }
             });
         }
+    }
+
+    /// Waits `ms` milliseconds (a browser timer, as a future).
+    async fn pause(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = JsFuture::from(promise).await;
     }
 
     fn document() -> web_sys::Document {
