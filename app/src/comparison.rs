@@ -53,7 +53,7 @@ pub fn read_request(raw: &str) -> Request {
     }
     // Most often a link pasted into the address without encoding: its own
     // parameters then look like the page's.
-    for name in query.names() {
+    for (name, _) in query.pairs() {
         let shown = if name.is_empty() {
             "a parameter with no name".to_owned()
         } else {

@@ -4,7 +4,7 @@
 //! (`p2`, `p2_standby`, `p2_monthly`); `engine::link::Query` joins them back
 //! into one link value, so the form's GET submit is a link every door reads.
 
-use engine::link::{escape, read_provider, unescape, MAX_PROVIDERS, PARAMETERS};
+use engine::link::{escape, read_provider, MAX_PROVIDERS, PARAMETERS};
 
 /// Form fields in order: (name, value as typed).
 pub type Fields = Vec<(String, String)>;
@@ -20,18 +20,10 @@ pub struct ProviderRow {
     pub monthly: String,
 }
 
-/// The pairs of a query string, percent-decoded, in order.
+/// The pairs of a query string, percent-decoded, in order: the link
+/// reader's split, so the form and every door see the same pairs.
 pub fn parse_query(query: &str) -> Fields {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let decode = |text: &str| unescape(text).unwrap_or_else(|_| text.to_owned());
-            (decode(name), decode(value))
-        })
-        .collect()
+    engine::link::Query::parse(query).pairs()
 }
 
 /// The value of `name` in `fields`, if present.

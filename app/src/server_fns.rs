@@ -36,13 +36,21 @@ pub type PlanCache = crate::cache::Cache<(String, bool), PlanOutcome>;
 /// so the estimate reaches the page first.
 #[server(prefix = "/fn", endpoint = "plan")]
 pub async fn plan(query: String, full: bool) -> Result<PlanOutcome, ServerFnError> {
+    Ok(cached_plan(&query, full))
+}
+
+/// [`plan_outcome`] with the catalog of the request's context, from the
+/// server's cache when it provides one: the page and the server function
+/// share the answers.
+#[cfg(feature = "ssr")]
+pub fn cached_plan(query: &str, full: bool) -> PlanOutcome {
     let catalog = expect_context::<std::sync::Arc<engine::Catalog>>();
-    Ok(match use_context::<std::sync::Arc<PlanCache>>() {
+    match use_context::<std::sync::Arc<PlanCache>>() {
         Some(cache) => PlanOutcome::clone(
-            &cache.get_or_insert_with(&(query.clone(), full), || plan_outcome(&catalog, &query, full)),
+            &cache.get_or_insert_with(&(query.to_owned(), full), || plan_outcome(&catalog, query, full)),
         ),
-        None => plan_outcome(&catalog, &query, full),
-    })
+        None => plan_outcome(&catalog, query, full),
+    }
 }
 
 /// The body of [`plan`], callable without the server-function machinery.

@@ -68,16 +68,12 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
             Ok(json)
         }
         Format::Csv => {
-            let report = Report::new(&catalog, decoded)
-                .map_err(crate::Error::from)
-                .map_err(invalid)?;
+            let report = Report::new(&catalog, decoded).map_err(engine_errors)?;
             let bytes = export::write(args.table, &report, &catalog).map_err(invalid)?;
             String::from_utf8(bytes).map_err(|e| format!("BUG: CSV is not UTF-8: {e}"))
         }
         Format::Table => {
-            let report = Report::new(&catalog, decoded)
-                .map_err(crate::Error::from)
-                .map_err(invalid)?;
+            let report = Report::new(&catalog, decoded).map_err(engine_errors)?;
             Ok(text_table(&report))
         }
     }

@@ -44,28 +44,14 @@ const DECIMAL_PATTERN: &str = "^-?[0-9][0-9,]*(\\.[0-9]+)?$";
 
 /// The schema of one link parameter, from its kind in the parameter table.
 fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBuilder {
-    use engine::link::{Kind, Table};
-    let ids = |table: Table| -> Vec<String> {
-        match table {
-            Table::Tier => catalog.tiers().iter().map(|t| t.id.clone()).collect(),
-            Table::Region => catalog.regions().iter().map(|r| r.id.clone()).collect(),
-            Table::Strategy => catalog.strategies().iter().map(|s| s.id.clone()).collect(),
-            Table::StorageClass => catalog.storage_classes().iter().map(|c| c.id.clone()).collect(),
-            Table::EmbeddingModel => catalog
-                .models()
-                .iter()
-                .filter(|m| m.kind == engine::catalog::ModelKind::Embedding)
-                .map(|m| format!("{}/{}", m.provider, m.model))
-                .collect(),
-        }
-    };
+    use engine::link::Kind;
     match p.kind {
         Kind::Text { max_chars } => ObjectBuilder::new()
             .schema_type(Type::String)
             .max_length(Some(max_chars)),
         Kind::Id(table) => ObjectBuilder::new()
             .schema_type(Type::String)
-            .enum_values(Some(ids(table))),
+            .enum_values(Some(table.ids(catalog))),
         Kind::Boolean => ObjectBuilder::new().schema_type(Type::Boolean),
         Kind::Currency => ObjectBuilder::new()
             .schema_type(Type::String)
@@ -80,13 +66,13 @@ fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBu
                 .minimum(bound(n.min))
                 .maximum(bound(n.max))
         }
-        Kind::Number(_) => ObjectBuilder::new().schema_type(Type::String).pattern(Some(
-            if p.kind.number().is_some_and(|n| n.empty.is_some()) {
-                "^$|^-?[0-9][0-9,]*(\\.[0-9]+)?$"
-            } else {
-                DECIMAL_PATTERN
-            },
-        )),
+        // An optional number may also be empty.
+        Kind::Number(n) => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(match n.empty {
+                Some(_) => format!("^$|{DECIMAL_PATTERN}"),
+                None => DECIMAL_PATTERN.to_owned(),
+            })),
     }
 }
 

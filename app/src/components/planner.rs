@@ -12,19 +12,14 @@ use super::inputs::InputsForm;
 use super::layout::Masthead;
 use crate::form;
 use crate::live::LivePlanner;
-use crate::server_fns::{plan_outcome, PlanCache, PlanOutcome};
+use crate::server_fns::{cached_plan, PlanOutcome};
 
 /// The whole planner.
 #[component]
 pub fn PlannerPage() -> impl IntoView {
     let query = use_location().search.get_untracked();
     let catalog = expect_context::<Arc<engine::Catalog>>();
-    let outcome = match use_context::<Arc<PlanCache>>() {
-        Some(cache) => PlanOutcome::clone(
-            &cache.get_or_insert_with(&(query.clone(), true), || plan_outcome(&catalog, &query, true)),
-        ),
-        None => plan_outcome(&catalog, &query, true),
-    };
+    let outcome = cached_plan(&query, true);
     let fields = form::from_query(&query);
     let (results, errors) = match outcome {
         PlanOutcome::Figures(figures) => (

@@ -101,7 +101,8 @@ impl<T: Text> Text for Option<T> {
     }
 }
 
-/// A number a scenario field holds, for range checks: `None` when the field is empty.
+/// A number a scenario field holds, for range checks: `None` when the field
+/// is empty or is not a number (text and flags are never range-checked).
 pub(super) trait Number {
     fn number(&self) -> Option<Decimal>;
 }
@@ -127,6 +128,18 @@ impl Number for u32 {
 impl Number for u64 {
     fn number(&self) -> Option<Decimal> {
         Some(Decimal::from(*self))
+    }
+}
+
+impl Number for String {
+    fn number(&self) -> Option<Decimal> {
+        None
+    }
+}
+
+impl Number for bool {
+    fn number(&self) -> Option<Decimal> {
+        None
     }
 }
 

@@ -57,24 +57,13 @@ impl Query {
         taken
     }
 
-    /// Whether no pair is left.
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
-
-    /// The names left, percent-decoded, in order.
-    pub fn names(&self) -> Vec<String> {
-        self.pairs.iter().map(|(name, _)| shown(name)).collect()
-    }
-
-    /// The query as a share link would write it after [`normalise`]: form
-    /// fields joined, thousands separators and surrounding spaces dropped.
-    pub fn normalised(&self) -> String {
-        normalise(&self.pairs)
+    /// The pairs left, percent-decoded (a part that does not decode is
+    /// kept as written), in order.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.pairs
             .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect::<Vec<_>>()
-            .join("&")
+            .map(|(name, value)| (shown(name), shown(value)))
+            .collect()
     }
 
     /// Decodes the pairs as written, without normalising or checking values
@@ -108,9 +97,7 @@ fn normalise(pairs: &[(String, String)]) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(pairs.len());
     for (name, value) in pairs {
         let decoded_name = shown(name);
-        let provider_part = (1..=MAX_PROVIDERS)
-            .any(|n| decoded_name == format!("p{n}_standby") || decoded_name == format!("p{n}_monthly"));
-        if provider_part {
+        if is_provider_part(&decoded_name) {
             continue;
         }
         let Some(p) = parameter(&decoded_name) else {
@@ -152,6 +139,14 @@ fn normalise(pairs: &[(String, String)]) -> Vec<(String, String)> {
         out.push((name.clone(), value));
     }
     out
+}
+
+/// `pN_standby` or `pN_monthly`: a part of the form's provider chain.
+fn is_provider_part(name: &str) -> bool {
+    let Some((n, part)) = name.strip_prefix('p').and_then(|rest| rest.split_once('_')) else {
+        return false;
+    };
+    matches!(part, "standby" | "monthly") && n.parse::<usize>().is_ok_and(|n| (1..=MAX_PROVIDERS).contains(&n))
 }
 
 /// `p1`…`pN`: the form's parts are named after the link's parameter.
@@ -358,7 +353,7 @@ fn assemble(draft: &mut Draft, errors: &mut Vec<FieldError>) {
 }
 
 /// The query parameter for an engine field path, e.g. `providers[1].model` → `p2`.
-pub fn parameter_of(field: &str) -> String {
+fn parameter_of(field: &str) -> String {
     if let Some(key) = field
         .strip_prefix("price_overrides[\"")
         .and_then(|k| k.strip_suffix("\"]"))
@@ -393,8 +388,13 @@ fn position(name: &str) -> (usize, String) {
 mod tests {
     use super::*;
 
+    /// The query as a link writes it after [`normalise`].
     fn normalised(query: &str) -> String {
-        Query::parse(query).normalised()
+        normalise(&Query::parse(query).pairs)
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     #[test]
@@ -429,6 +429,6 @@ mod tests {
     fn route_keys_are_taken_off() {
         let mut query = Query::parse("?size=slide&tier=critical&size=page");
         assert_eq!(query.take("size"), ["slide", "page"]);
-        assert_eq!(query.names(), ["tier"]);
+        assert_eq!(query.pairs(), [("tier".to_owned(), "critical".to_owned())]);
     }
 }

@@ -8,8 +8,11 @@
 
 use rust_decimal::Decimal;
 
-use super::codec::{escape, put, read_provider, show_provider, shown, unescape, Number as _, Text};
+use super::codec::Number as Numeric;
+use super::codec::{escape, put, read_provider, show_provider, shown, unescape, Text};
+use crate::catalog::{Catalog, ModelKind};
 use crate::error::FieldError;
+use crate::present;
 use crate::scenario::{ProviderLink, Scenario};
 
 /// How many links the AI provider chain holds at most (`p1`…`p3`).
@@ -31,6 +34,23 @@ pub enum Table {
 }
 
 impl Table {
+    /// Every id the catalog has in this table, in catalog order
+    /// (`provider/model` for embedding models).
+    pub fn ids(self, catalog: &Catalog) -> Vec<String> {
+        match self {
+            Table::Tier => catalog.tiers().iter().map(|t| t.id.clone()).collect(),
+            Table::Region => catalog.regions().iter().map(|r| r.id.clone()).collect(),
+            Table::Strategy => catalog.strategies().iter().map(|s| s.id.clone()).collect(),
+            Table::StorageClass => catalog.storage_classes().iter().map(|c| c.id.clone()).collect(),
+            Table::EmbeddingModel => catalog
+                .models()
+                .iter()
+                .filter(|m| m.kind == ModelKind::Embedding)
+                .map(|m| format!("{}/{}", m.provider, m.model))
+                .collect(),
+        }
+    }
+
     /// The table's name in a sentence: "a catalog region".
     pub fn noun(self) -> &'static str {
         match self {
@@ -102,11 +122,6 @@ impl Kind {
             Kind::Number(n) => Some(n),
             _ => None,
         }
-    }
-
-    /// Whether the value is money in USD.
-    pub fn is_money(&self) -> bool {
-        self.number().is_some_and(|n| n.quantity == Quantity::Money)
     }
 }
 
@@ -214,9 +229,13 @@ impl Parameter {
             Kind::Currency => "ISO 4217 code in capitals, e.g. EUR".to_owned(),
             Kind::Number(n) => {
                 let range = if n.above_min {
-                    format!("greater than {}, at most {}", grouped(n.min), grouped(n.max))
+                    format!(
+                        "greater than {}, at most {}",
+                        present::decimal(n.min),
+                        present::decimal(n.max)
+                    )
                 } else {
-                    format!("{}–{}", grouped(n.min), grouped(n.max))
+                    format!("{}–{}", present::decimal(n.min), present::decimal(n.max))
                 };
                 match n.empty {
                     Some(meaning) => format!("{range}, or empty to {meaning}"),
@@ -247,9 +266,13 @@ impl Parameter {
                         unit => format!(" ({unit})"),
                     };
                     let range = if n.above_min {
-                        format!("greater than {} and at most {}", grouped(n.min), grouped(n.max))
+                        format!(
+                            "greater than {} and at most {}",
+                            present::decimal(n.min),
+                            present::decimal(n.max)
+                        )
                     } else {
-                        format!("between {} and {}", grouped(n.min), grouped(n.max))
+                        format!("between {} and {}", present::decimal(n.min), present::decimal(n.max))
                     };
                     fail(
                         self.field.to_owned(),
@@ -369,11 +392,6 @@ pub fn check(scenario: &Scenario) -> Vec<FieldError> {
     out
 }
 
-/// `1000000` → `1,000,000`; fractions as they are (`0.001`): the one formatting module's.
-fn grouped(value: Decimal) -> String {
-    crate::present::decimal(value)
-}
-
 /// A scenario being decoded, with the parts that need more than one parameter.
 pub(super) struct Draft {
     pub scenario: Scenario,
@@ -402,50 +420,9 @@ macro_rules! field {
             about: $about,
             get: |s| escape(&Text::show(&s.$($path).+), true),
             set: |d, raw| put(&mut d.scenario.$($path).+, raw),
-            number: |s| numeric(&s.$($path).+),
+            number: |s| Numeric::number(&s.$($path).+),
         }
     };
-}
-
-/// The number of a numeric field, `None` for text fields (never range-checked).
-fn numeric<T: MaybeNumber>(value: &T) -> Option<Decimal> {
-    value.maybe_number()
-}
-
-/// Fields of every type the table holds; only numbers answer.
-trait MaybeNumber {
-    fn maybe_number(&self) -> Option<Decimal>;
-}
-
-macro_rules! numbers {
-    ($($t:ty),*) => {$(
-        impl MaybeNumber for $t {
-            fn maybe_number(&self) -> Option<Decimal> {
-                self.number()
-            }
-        }
-    )*};
-}
-numbers!(
-    Decimal,
-    crate::money::Money,
-    u32,
-    u64,
-    Option<Decimal>,
-    Option<crate::money::Money>,
-    Option<u64>
-);
-
-impl MaybeNumber for String {
-    fn maybe_number(&self) -> Option<Decimal> {
-        None
-    }
-}
-
-impl MaybeNumber for bool {
-    fn maybe_number(&self) -> Option<Decimal> {
-        None
-    }
 }
 
 /// `p1`..`p3`: link `$index` of the provider chain, `provider/model[:standby[:USD per month]]`.
