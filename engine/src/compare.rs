@@ -229,18 +229,13 @@ fn meets(s: &crate::strategy::StrategyEstimate) -> &'static str {
     }
 }
 
-/// The recommended strategy's name, or "none (closest: …)".
+/// The recommended design, one layer after another, marked when it is only the closest.
 fn recommended(e: &Estimate) -> String {
-    let name = |id: &String| {
-        e.strategies
-            .iter()
-            .find(|s| &s.id == id)
-            .map_or_else(|| id.clone(), |s| s.name.clone())
-    };
-    match (&e.recommendation.strategy, &e.recommendation.closest) {
-        (Some(id), _) => name(id),
-        (None, Some(id)) => format!("none (closest: {})", name(id)),
-        (None, None) => "none".to_owned(),
+    let design = e.recommendation.design.join("; ");
+    if e.recommendation.meets {
+        design
+    } else {
+        format!("none meets the targets (closest: {design})")
     }
 }
 
@@ -286,13 +281,17 @@ fn figures(rows: &mut Rows, a: &Estimate, b: &Estimate) {
     }
     rows.money(
         "Savings",
-        "Optimized over full DR, monthly",
+        "Optimized DR over full DR, monthly",
         both(|e| e.savings.monthly),
     );
-    rows.money("Savings", "Optimized over full DR, annual", both(|e| e.savings.annual));
+    rows.money(
+        "Savings",
+        "Optimized DR over full DR, annual",
+        both(|e| e.savings.annual),
+    );
     rows.number(
         "Savings",
-        "Optimized over full DR, share of full DR",
+        "Optimized DR over full DR, share of full DR",
         PERCENT,
         a.savings.percent,
         b.savings.percent,
@@ -309,7 +308,7 @@ fn figures(rows: &mut Rows, a: &Estimate, b: &Estimate) {
     }
 
     let r = "Recommendation";
-    rows.text(r, "Recommended strategy", recommended(a), recommended(b));
+    rows.text(r, "Recommended design", recommended(a), recommended(b));
     rows.number(
         r,
         "RTO shortfall",
@@ -329,23 +328,23 @@ fn figures(rows: &mut Rows, a: &Estimate, b: &Estimate) {
     let (ba, bb) = (&a.break_even, &b.break_even);
     rows.number(
         be,
-        "Hours of downtime a year the DR spend must prevent",
+        "Hours of downtime a year what DR adds must prevent",
         HOURS,
         ba.hours,
         bb.hours,
     );
+    rows.money(be, "What DR adds a year", both(|e| e.break_even.annual_dr_cost));
     rows.number(
         be,
-        "Hours counting only what DR adds",
+        "The article's convention: hours the whole deployment must prevent",
         HOURS,
-        ba.incremental_hours,
-        bb.incremental_hours,
+        ba.article_hours,
+        bb.article_hours,
     );
-    rows.money(be, "Annual cost of the DR plan", both(|e| e.break_even.annual_dr_cost));
     rows.money(
         be,
-        "What DR adds a year",
-        both(|e| e.break_even.incremental_annual_cost),
+        "The article's convention: the whole DR-enabled deployment a year",
+        both(|e| e.break_even.article_annual_cost),
     );
     rows.number(
         be,
@@ -482,9 +481,19 @@ mod tests {
             .map(|r| r.parameter.as_str())
             .collect();
         assert_eq!(inputs, ["downtime_cost_per_hour"]);
+        // What DR adds in the Part 1.1 example: (93,600 − 51,600) ÷ 15,000 = 2.8 h; ÷ 30,000 = 1.4 h.
+        let hours = row(&c, "Break-even", "Hours of downtime a year what DR adds must prevent");
+        assert_eq!(hours.a, Value::Number(Decimal::new(28, 1)));
+        assert_eq!(hours.b, Value::Number(Decimal::new(14, 1)));
+        assert_eq!(hours.difference.as_ref().unwrap().amount, Decimal::new(-14, 1));
+        assert_eq!(hours.difference.as_ref().unwrap().percent, Some(Decimal::from(-50)));
         // "Disaster Recovery & Failover Strategies for AI Services", Part 1.1 cost example:
         // 93,600 ÷ 15,000 = 6.24 h; ÷ 30,000 = 3.12 h.
-        let hours = row(&c, "Break-even", "Hours of downtime a year the DR spend must prevent");
+        let hours = row(
+            &c,
+            "Break-even",
+            "The article's convention: hours the whole deployment must prevent",
+        );
         assert_eq!(hours.a, Value::Number(Decimal::new(624, 2)));
         assert_eq!(hours.b, Value::Number(Decimal::new(312, 2)));
         assert_eq!(hours.difference.as_ref().unwrap().amount, Decimal::new(-312, 2));
@@ -516,7 +525,7 @@ mod tests {
         assert!(matches!(archive.a, Value::Money(..)));
         assert_eq!(archive.b, Value::Absent);
         assert!(archive.differs() && archive.difference.is_none());
-        let share = row(&c, "Savings", "Optimized over full DR, share of full DR");
+        let share = row(&c, "Savings", "Optimized DR over full DR, share of full DR");
         assert!(share.differs());
         assert_eq!(
             share.difference.as_ref().unwrap().percent,

@@ -305,6 +305,15 @@ impl Basis {
         }
     }
 
+    /// The same figures reported in USD: break-even hours are computed from
+    /// them so they do not depend on the reporting currency.
+    pub(crate) fn in_usd(&self) -> Basis {
+        Basis {
+            rate: Decimal::ONE,
+            ..self.clone()
+        }
+    }
+
     /// Converts an exact USD amount to the reporting currency, rounded to cents.
     pub(crate) fn convert(&self, usd: Decimal) -> Money {
         // USD reports skip the multiplication by one (the estimate's hot path).
@@ -357,8 +366,14 @@ impl Basis {
             None,
             secondary(self.storage, f.storage),
         );
+        // Every DR plan copies the whole ladder to the secondary (a backup
+        // kept only where the disaster strikes restores nothing), whatever
+        // its storage share; an entered secondary storage amount includes
+        // its backups, as the primary's does.
         if let Some(b) = self.backups {
-            emit(Item::Backups, Location::Secondary, None, b.secondary_full * f.storage);
+            if !(entered && self.storage.secondary_entered.is_some()) {
+                emit(Item::Backups, Location::Secondary, None, b.secondary_full);
+            }
         }
         emit(Item::DataTransfer, Location::CrossRegion, None, self.transfer);
         emit(
@@ -444,10 +459,14 @@ impl Basis {
         self.each_line(plan, |item, location, _, usd| {
             let m = self.convert(usd);
             t.monthly += m;
-            if matches!(
-                item.component(),
-                Component::Compute | Component::VectorDb | Component::Storage
-            ) {
+            // The backup ladder is the same whatever the strategy, so it is
+            // not part of the regional layers the strategies scale.
+            if item != Item::Backups
+                && matches!(
+                    item.component(),
+                    Component::Compute | Component::VectorDb | Component::Storage
+                )
+            {
                 t.regional_both += m;
                 if location == Location::Primary {
                     t.regional_primary += m;

@@ -3,11 +3,12 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::break_even::{break_even, BreakEven};
+use crate::break_even::{break_even, Annual, BreakEven};
 use crate::catalog::Catalog;
-use crate::cost::{Basis, Factors, Plan, PlanCost};
+use crate::cost::{Basis, Factors, Plan, PlanCost, MONTHS_PER_YEAR};
 use crate::error::{Error, Result};
 use crate::money::Money;
+use crate::optimizer;
 use crate::recovery::{recovery, Recovery};
 use crate::risk::{matrix, RiskMatrix};
 use crate::rounding::percent;
@@ -31,15 +32,22 @@ pub struct Estimate {
     pub production_only: PlanCost,
     /// A full copy in the secondary with full replication (Part 6.1, second column).
     pub full_dr: PlanCost,
-    /// The secondary at the standby fraction, replication scaled alike (Part 6.1, third column).
+    /// Optimized DR: the cheapest per-layer design that meets both targets
+    /// (the optimizer's answer), or the closest when none does
+    /// ([`Estimate::recommendation`] says which).
     pub optimized_dr: PlanCost,
     /// Optimized DR against full DR.
     pub savings: Savings,
+    /// The secondary at the standby fraction, replication scaled alike: the
+    /// article's "optimized DR" (Part 6.1, third column), which may miss the targets.
+    pub standby_dr: PlanCost,
+    /// The standby-fraction plan against full DR (3,600 a month, 30.5 %, in the article's Part 6.1).
+    pub standby_savings: Savings,
     /// The chosen strategy with any directly entered secondary amounts (the article's Part 1.1 cost example).
     pub dr_plan: PlanCost,
     /// Every catalog strategy, costed and timed.
     pub strategies: Vec<StrategyEstimate>,
-    /// The cheapest strategy that meets both targets.
+    /// The one recommendation: optimized DR's design, its price and whether it meets the targets.
     pub recommendation: Recommendation,
     /// Break-even hours of the chosen plan.
     pub break_even: BreakEven,
@@ -49,11 +57,11 @@ pub struct Estimate {
     pub recovery: Recovery,
 }
 
-/// What optimized DR saves over full DR.
+/// What a cheaper plan saves over full DR.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Savings {
-    /// Full DR monthly − optimized DR monthly.
+    /// Full DR monthly − the plan's monthly.
     pub monthly: Money,
     /// 12 × `monthly`.
     pub annual: Money,
@@ -114,50 +122,47 @@ fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
         },
     );
     let f = s.standby_fraction;
-    let optimized = Factors {
+    let standby = Factors {
         compute: f,
         vector_db: f,
         storage: f,
         replication: f,
     };
-    let optimized_dr = basis.plan(
+    let standby_dr = basis.plan(
         s,
         Plan::Dr {
-            factors: optimized,
+            factors: standby,
             entered: false,
         },
     );
-    let dr_plan = basis.plan(
-        s,
-        Plan::Dr {
-            factors: strategy::factors(chosen, s.standby_fraction),
-            entered: true,
-        },
-    );
-
-    let saved = full_dr.monthly - optimized_dr.monthly;
-    let savings = Savings {
-        monthly: saved,
-        annual: full_dr.annual - optimized_dr.annual,
-        percent: if full_dr.monthly.to_decimal().is_zero() {
-            Decimal::ZERO
-        } else {
-            percent(saved.to_decimal() / full_dr.monthly.to_decimal() * Decimal::ONE_HUNDRED)
-        },
+    let chosen_plan = Plan::Dr {
+        factors: strategy::factors(chosen, s.standby_fraction),
+        entered: true,
     };
+    let dr_plan = basis.plan(s, chosen_plan);
+    let (design, optimized_dr) = optimizer::optimized_plan(catalog, s);
+
+    let savings = saved(&full_dr, &optimized_dr);
+    let standby_savings = saved(&full_dr, &standby_dr);
 
     let strategies = strategy::evaluate(catalog, s, &basis, targets, production_only.monthly);
-    let recommendation = strategy::recommend(&strategies, targets, &s.currency.code);
+    let recommendation = strategy::recommend(&design, optimized_dr.monthly, targets, &s.currency.code);
     let rto = strategy::rto_minutes(catalog, s, chosen);
     let dr_annual = dr_plan.annual - production_only.annual;
     let risk = matrix(catalog, s, rto, dr_annual, convert);
+    let usd = basis.in_usd();
     let break_even = break_even(
-        dr_plan.annual,
-        production_only.annual,
+        Annual {
+            plan: dr_plan.annual,
+            production: production_only.annual,
+        },
+        Annual {
+            plan: usd.totals(chosen_plan).monthly * MONTHS_PER_YEAR,
+            production: usd.totals(Plan::ProductionOnly).monthly * MONTHS_PER_YEAR,
+        },
         convert(s.downtime_cost_per_hour.to_decimal()),
-        risk.downtime_avoided_hours,
         s.downtime_cost_per_hour.to_decimal(),
-        s.currency.rate_from_usd,
+        risk.downtime_avoided_hours,
     );
     let recovery = recovery(catalog, s, convert);
     Estimate {
@@ -168,11 +173,27 @@ fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
         full_dr,
         optimized_dr,
         savings,
+        standby_dr,
+        standby_savings,
         dr_plan,
         strategies,
         recommendation,
         break_even,
         risk,
         recovery,
+    }
+}
+
+/// What `plan` saves over `full` DR, with the share of full DR it saves.
+fn saved(full: &PlanCost, plan: &PlanCost) -> Savings {
+    let saved = full.monthly - plan.monthly;
+    Savings {
+        monthly: saved,
+        annual: full.annual - plan.annual,
+        percent: if full.monthly.to_decimal().is_zero() {
+            Decimal::ZERO
+        } else {
+            percent(saved.to_decimal() / full.monthly.to_decimal() * Decimal::ONE_HUNDRED)
+        },
     }
 }

@@ -12,10 +12,17 @@ use serde::{Deserialize, Serialize};
 /// Serialized as a decimal string such as `"7800.00"` (rust_decimal's
 /// `serde-str`), so JSON never passes money through a float. Deserializing
 /// accepts only strings; garbage is an error, never a panic.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct Money(Decimal);
+
+impl Serialize for Money {
+    /// As [`Display`](std::fmt::Display): at least two decimals, so zero is `"0.00"` like every other amount.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
 
 impl Money {
     /// Zero, shown as `0.00`.
@@ -69,9 +76,15 @@ impl Money {
 }
 
 impl std::fmt::Display for Money {
-    /// Plain decimal, e.g. `7800.00`; currency formatting belongs to the UI.
+    /// Plain decimal with at least two decimals, e.g. `7800.00`; currency formatting belongs to the UI.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
+        // Whole amounts and zero get their cents (`800` → `800.00`, `0` →
+        // `0.00`); finer amounts keep every digit.
+        let mut d = self.0;
+        if d.scale() < 2 {
+            d.rescale(2);
+        }
+        std::fmt::Display::fmt(&d, f)
     }
 }
 

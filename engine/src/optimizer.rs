@@ -41,13 +41,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, DataMode, Mitigation};
-use crate::cost::{Basis, Factors, Item, Location, Plan, HOURS_PER_MONTH, MONTHS_PER_YEAR};
+use crate::cost::{Basis, Factors, Item, Location, Plan, PlanCost, HOURS_PER_MONTH, MONTHS_PER_YEAR};
 use crate::error::Result;
 use crate::estimate::{priced, targets};
 use crate::money::Money;
 use crate::recovery;
 use crate::rounding::minutes;
-use crate::scenario::{Scenario, StandbyMode, Targets};
+use crate::scenario::{Backups, Scenario, StandbyMode, Targets};
 use crate::strategy;
 
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
@@ -163,6 +163,9 @@ pub struct Optimization {
     /// The cheapest design meeting both targets (ties: lower RTO, lower RPO,
     /// then layer and mode order); `None` when none does.
     pub cheapest: Option<Design>,
+    /// When no design meets both targets: the one that misses them by least
+    /// (smallest RTO shortfall, then RPO shortfall, then cheapest).
+    pub closest: Option<Design>,
     /// The cost/RTO Pareto frontier over all designs, cost ascending (RTO
     /// strictly descending): no design is both cheaper or as cheap and faster
     /// or as fast than a point without being that point's equal.
@@ -284,8 +287,7 @@ fn data_modes(catalog: &Catalog, s: &Scenario, basis: &Basis) -> Vec<LayerMode> 
             }),
             |item, location| {
                 item == Item::Replication
-                    || (location == Location::Secondary
-                        && matches!(item, Item::VectorDb | Item::Storage | Item::Backups))
+                    || (location == Location::Secondary && matches!(item, Item::VectorDb | Item::Storage))
             },
         );
         push_distinct(
@@ -411,18 +413,10 @@ fn backup_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
         .iter()
         .map(|class| {
             let mut variant = s.clone();
-            let b = &mut variant.backups;
-            // The newest rung is the first that keeps backups (validation ensures one does).
-            if b.standard_days > 0 {
-                b.standard_class = class.id.clone();
-            } else if b.infrequent_days > 0 {
-                b.infrequent_class = class.id.clone();
-            } else {
-                b.archive_class = class.id.clone();
-            }
-            let monthly = Basis::new(catalog, &variant).monthly_of(Plan::ProductionOnly, |item, location| {
-                item == Item::Backups && location == Location::Primary
-            });
+            set_newest_class(&mut variant.backups, &class.id);
+            // Every DR plan keeps the ladder in both regions (see `crate::cost`),
+            // whatever its other layers do, so this layer carries both.
+            let monthly = Basis::new(catalog, &variant).monthly_of(dr(zero_factors()), |item, _| item == Item::Backups);
             LayerMode {
                 layer: Layer::Backups,
                 id: class.id.clone(),
@@ -536,13 +530,92 @@ fn run(catalog: &Catalog, s: &Scenario) -> Optimization {
         designs[i].on_frontier = true;
     }
     let feasible = designs.iter().filter(|d| d.meets_rto && d.meets_rpo).count() as u64;
+    let cheapest = designs.iter().find(|d| d.meets_rto && d.meets_rpo).cloned();
+    let closest = match cheapest {
+        Some(_) => None,
+        None => closest(&designs, targets).cloned(),
+    };
     Optimization {
         targets,
         search_space: designs.len() as u64,
         feasible,
-        cheapest: designs.iter().find(|d| d.meets_rto && d.meets_rpo).cloned(),
+        cheapest,
+        closest,
         frontier: frontier_at.iter().map(|&i| designs[i].clone()).collect(),
         layers,
         fixed_monthly,
     }
+}
+
+/// The design that misses the targets by least: smallest RTO shortfall, then
+/// RPO shortfall, then the cheapest (`designs` is sorted cheapest first).
+fn closest(designs: &[Design], targets: Targets) -> Option<&Design> {
+    designs.iter().min_by_key(|d| {
+        (
+            (d.rto_minutes - targets.rto_minutes).max(Decimal::ZERO),
+            (d.rpo_minutes - targets.rpo_minutes).max(Decimal::ZERO),
+        )
+    })
+}
+
+/// The optimized plan of an estimate: the cheapest design meeting both
+/// targets, else the closest, with its cost lines.
+pub(crate) fn optimized_plan(catalog: &Catalog, s: &Scenario) -> (Design, PlanCost) {
+    let o = run(catalog, s);
+    let design = o
+        .cheapest
+        .or(o.closest)
+        .expect("BUG: every layer has at least one mode, so some design exists");
+    let (variant, factors) = variant(catalog, s, &design);
+    let plan = Basis::new(catalog, &variant).plan(&variant, dr(factors));
+    (design, plan)
+}
+
+/// The scenario and secondary factors a design stands for: the compute and
+/// data modes' strategies' factors, the chain's standby modes and the newest
+/// backup rung's class.
+fn variant(catalog: &Catalog, s: &Scenario, design: &Design) -> (Scenario, Factors) {
+    let strategy_factors = |id: &str| {
+        catalog
+            .strategy(id)
+            .map_or_else(zero_factors, |st| strategy::factors(st, s.standby_fraction))
+    };
+    let mut variant = s.clone();
+    let mut factors = zero_factors();
+    for mode in &design.modes {
+        match mode.layer {
+            Layer::Compute => factors.compute = strategy_factors(&mode.id).compute,
+            Layer::VectorDb => {
+                let f = strategy_factors(&mode.id);
+                (factors.vector_db, factors.storage, factors.replication) = (f.vector_db, f.storage, f.replication);
+            }
+            Layer::ProviderChain => {
+                for (i, part) in mode.id.split(',').enumerate() {
+                    let standby = part.split_once(':').map(|(_, m)| m);
+                    if let (Some(link), Some(m)) = (variant.providers.get_mut(i + 1), standby) {
+                        link.standby = if m == standby_id(StandbyMode::Provisioned) {
+                            StandbyMode::Provisioned
+                        } else {
+                            StandbyMode::PayPerUse
+                        };
+                    }
+                }
+            }
+            Layer::Backups => set_newest_class(&mut variant.backups, &mode.id),
+        }
+    }
+    (variant, factors)
+}
+
+/// Puts the newest rung (the first that keeps backups; validation ensures
+/// one does) on storage class `id`.
+fn set_newest_class(b: &mut Backups, id: &str) {
+    let class = if b.standard_days > 0 {
+        &mut b.standard_class
+    } else if b.infrequent_days > 0 {
+        &mut b.infrequent_class
+    } else {
+        &mut b.archive_class
+    };
+    id.clone_into(class);
 }

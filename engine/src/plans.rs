@@ -13,7 +13,9 @@ pub enum Plan {
     ProductionOnly,
     /// A full copy in the secondary with full replication ([`Estimate::full_dr`]).
     FullDr,
-    /// The secondary at the standby fraction ([`Estimate::optimized_dr`]).
+    /// The secondary at the standby fraction, the article's "optimized DR" ([`Estimate::standby_dr`]).
+    StandbyDr,
+    /// The cheapest design meeting both targets, or the closest ([`Estimate::optimized_dr`]).
     OptimizedDr,
     /// The scenario's chosen strategy ([`Estimate::dr_plan`]).
     Chosen,
@@ -25,19 +27,28 @@ pub enum Role {
     /// One of the three columns of the article's Part 6.1 example, priced the same way whatever
     /// strategy is chosen, so they are shown side by side.
     Reference,
+    /// The recommendation: the cheapest design that meets the targets.
+    Recommended,
     /// The plan of the strategy the scenario chose: the one being priced.
     Chosen,
 }
 
 impl Plan {
     /// Every plan, in display order: the references, then the chosen plan.
-    pub const ALL: [Plan; 4] = [Plan::ProductionOnly, Plan::FullDr, Plan::OptimizedDr, Plan::Chosen];
+    pub const ALL: [Plan; 5] = [
+        Plan::ProductionOnly,
+        Plan::FullDr,
+        Plan::StandbyDr,
+        Plan::OptimizedDr,
+        Plan::Chosen,
+    ];
 
     /// The label every report gives it, e.g. `Full DR`.
     pub fn label(self) -> &'static str {
         match self {
             Plan::ProductionOnly => "Production only",
             Plan::FullDr => "Full DR",
+            Plan::StandbyDr => "Standby share (the article's optimized DR)",
             Plan::OptimizedDr => "Optimized DR",
             Plan::Chosen => "Chosen DR plan",
         }
@@ -46,7 +57,8 @@ impl Plan {
     /// What the plan is there for.
     pub fn role(self) -> Role {
         match self {
-            Plan::ProductionOnly | Plan::FullDr | Plan::OptimizedDr => Role::Reference,
+            Plan::ProductionOnly | Plan::FullDr | Plan::StandbyDr => Role::Reference,
+            Plan::OptimizedDr => Role::Recommended,
             Plan::Chosen => Role::Chosen,
         }
     }
@@ -56,6 +68,7 @@ impl Plan {
         match self {
             Plan::ProductionOnly => &estimate.production_only,
             Plan::FullDr => &estimate.full_dr,
+            Plan::StandbyDr => &estimate.standby_dr,
             Plan::OptimizedDr => &estimate.optimized_dr,
             Plan::Chosen => &estimate.dr_plan,
         }
@@ -64,7 +77,7 @@ impl Plan {
 
 /// Every plan of `estimate` with its lines and monthly and annual totals, in
 /// display order ([`Plan::ALL`]).
-pub fn plans(estimate: &Estimate) -> [(Plan, &PlanCost); 4] {
+pub fn plans(estimate: &Estimate) -> [(Plan, &PlanCost); 5] {
     Plan::ALL.map(|plan| (plan, plan.cost(estimate)))
 }
 
@@ -78,8 +91,6 @@ pub fn plans_in(estimate: &Estimate, role: Role) -> impl Iterator<Item = (Plan, 
 pub enum Mark {
     /// The scenario's chosen strategy.
     Chosen,
-    /// The cheapest strategy meeting both targets ([`Estimate::recommendation`]).
-    Recommended,
     /// The strategy misses the RTO target, the RPO target or both.
     MissesTargets,
 }
@@ -89,23 +100,17 @@ impl Mark {
     pub fn label(self) -> &'static str {
         match self {
             Mark::Chosen => "chosen",
-            Mark::Recommended => "recommended",
             Mark::MissesTargets => "misses the targets",
         }
     }
 }
 
-/// Whether `strategy` is the one `estimate` recommends.
-pub fn is_recommended(estimate: &Estimate, strategy: &StrategyEstimate) -> bool {
-    estimate.recommendation.strategy.as_deref() == Some(strategy.id.as_str())
-}
-
 /// The marks of `strategy` in `estimate`, in the order they are written:
-/// chosen, recommended, misses the targets.
-pub fn marks(estimate: &Estimate, strategy: &StrategyEstimate) -> Vec<Mark> {
+/// chosen, misses the targets. (The recommendation is a per-layer design,
+/// [`Estimate::recommendation`], not a strategy.)
+pub fn marks(strategy: &StrategyEstimate) -> Vec<Mark> {
     [
         (strategy.chosen, Mark::Chosen),
-        (is_recommended(estimate, strategy), Mark::Recommended),
         (!strategy.meets(), Mark::MissesTargets),
     ]
     .into_iter()
@@ -123,7 +128,7 @@ mod tests {
     }
 
     #[test]
-    fn production_tier_example_lists_four_plans_with_their_totals_in_display_order() {
+    fn production_tier_example_lists_five_plans_with_their_totals_in_display_order() {
         let e = default_estimate();
         let listed: Vec<(&str, Role, Money, Money)> = plans(&e)
             .into_iter()
@@ -135,7 +140,14 @@ mod tests {
             [
                 ("Production only", Role::Reference, units(4_300), units(51_600)),
                 ("Full DR", Role::Reference, units(7_800), units(93_600)),
-                ("Optimized DR", Role::Reference, units(5_800), units(69_600)),
+                (
+                    "Standby share (the article's optimized DR)",
+                    Role::Reference,
+                    units(5_800),
+                    units(69_600)
+                ),
+                // The cheapest per-layer design meeting RTO 30 / RPO 15 min.
+                ("Optimized DR", Role::Recommended, units(5_300), units(63_600)),
                 ("Chosen DR plan", Role::Chosen, units(7_800), units(93_600)),
             ]
         );
@@ -145,7 +157,9 @@ mod tests {
     fn the_references_are_the_three_columns_of_domain_section_3() {
         let e = default_estimate();
         let references: Vec<Plan> = plans_in(&e, Role::Reference).map(|(plan, _)| plan).collect();
-        assert_eq!(references, [Plan::ProductionOnly, Plan::FullDr, Plan::OptimizedDr]);
+        assert_eq!(references, [Plan::ProductionOnly, Plan::FullDr, Plan::StandbyDr]);
+        let recommended: Vec<Plan> = plans_in(&e, Role::Recommended).map(|(plan, _)| plan).collect();
+        assert_eq!(recommended, [Plan::OptimizedDr]);
         let chosen: Vec<Plan> = plans_in(&e, Role::Chosen).map(|(plan, _)| plan).collect();
         assert_eq!(chosen, [Plan::Chosen]);
     }
@@ -156,14 +170,14 @@ mod tests {
         let marked: Vec<(&str, Vec<&str>)> = e
             .strategies
             .iter()
-            .map(|s| (s.id.as_str(), marks(&e, s).into_iter().map(Mark::label).collect()))
+            .map(|s| (s.id.as_str(), marks(s).into_iter().map(Mark::label).collect()))
             .collect();
         assert_eq!(
             marked,
             [
                 ("backup_restore", vec!["misses the targets"]),
                 ("pilot_light", vec!["misses the targets"]),
-                ("warm_standby", vec!["recommended"]),
+                ("warm_standby", vec![]),
                 ("active_passive", vec!["chosen"]),
                 ("active_active", vec![]),
             ]

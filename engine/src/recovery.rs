@@ -34,7 +34,8 @@ pub struct Reembedding {
     pub documents: u64,
     /// documents × tokens per document.
     pub tokens: Decimal,
-    /// tokens per document × price per million tokens ÷ 1,000,000 (USD, exact; $0.0001 for the Part 3.1 example).
+    /// tokens per document × price per million tokens ÷ 1,000,000 × the
+    /// reporting currency's rate, exact, not rounded ($0.0001 for the Part 3.1 example).
     pub cost_per_document: Decimal,
     /// tokens × price ÷ 1,000,000, in the reporting currency ($40 for the Part 3.1 example).
     pub cost: Money,
@@ -186,7 +187,9 @@ pub(crate) fn recovery(catalog: &Catalog, s: &Scenario, convert: impl Fn(Decimal
         reembedding: Reembedding {
             documents: c.documents,
             tokens: corpus_tokens(s),
-            cost_per_document: Decimal::from(c.tokens_per_document) * price / MILLION,
+            // Exact, in the reporting currency like `cost` beside it: a price
+            // per document is a fraction of a cent, so it is not rounded.
+            cost_per_document: Decimal::from(c.tokens_per_document) * price / MILLION * s.currency.rate_from_usd,
             cost: convert(reembedding_cost_usd(catalog, s)),
             hours: hours(reembedding_minutes(catalog, s) / SIXTY),
         },

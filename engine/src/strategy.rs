@@ -1,4 +1,4 @@
-//! DR strategies: cost from per-layer factors, achieved RTO/RPO from mechanism, and the recommendation.
+//! DR strategies: cost from per-layer factors, achieved RTO/RPO from mechanism; and the recommendation (the optimizer's design).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, DataMode, ReplicationMode, Strategy};
 use crate::cost::{Basis, Factors, Plan, MONTHS_PER_YEAR};
 use crate::money::Money;
+use crate::optimizer::Design;
 use crate::recovery;
 use crate::rounding::{minutes, ratio};
 use crate::scenario::{Scenario, Targets};
@@ -62,20 +63,72 @@ impl StrategyEstimate {
     }
 }
 
-/// The cheapest strategy meeting both targets, or the closest miss.
+/// The one recommendation: the optimized plan, which is the per-layer
+/// optimizer's cheapest design meeting both targets, or when none does the
+/// design that misses them by least.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendation {
-    /// The recommended strategy id; `None` when no strategy meets both targets.
-    pub strategy: Option<String>,
-    /// When none meets: the strategy that comes closest (smallest RTO miss, then RPO miss).
-    pub closest: Option<String>,
-    /// Minutes by which the recommended (or closest) strategy misses the RTO target (0 when met).
+    /// Whether the design meets both targets; false means no design does and this is the closest.
+    pub meets: bool,
+    /// The design, one line per layer, e.g. "Compute: Warm standby: 20 % of capacity running".
+    pub design: Vec<String>,
+    /// The whole plan a month (= [`crate::Estimate::optimized_dr`]'s total).
+    pub monthly: Money,
+    /// 12 × `monthly`.
+    pub annual: Money,
+    /// The design's recovery time, minutes, to 0.1.
+    pub rto_minutes: Decimal,
+    /// The design's recovery point, minutes, to 0.1.
+    pub rpo_minutes: Decimal,
+    /// Minutes by which it misses the RTO target (0 when met).
     pub rto_shortfall_minutes: Decimal,
     /// Minutes by which it misses the RPO target (0 when met).
     pub rpo_shortfall_minutes: Decimal,
     /// One sentence saying why, without a trailing period.
     pub reason: String,
+}
+
+/// The recommendation for the optimizer's `design`, whose plan costs `monthly`.
+pub(crate) fn recommend(design: &Design, monthly: Money, targets: Targets, currency: &str) -> Recommendation {
+    let targets_text = format!("RTO {} min and RPO {} min", targets.rto_minutes, targets.rpo_minutes);
+    let rto_gap = (design.rto_minutes - targets.rto_minutes).max(Decimal::ZERO);
+    let rpo_gap = (design.rpo_minutes - targets.rpo_minutes).max(Decimal::ZERO);
+    let meets = design.meets_rto && design.meets_rpo;
+    let reason = if meets {
+        format!(
+            "the cheapest design that meets {targets_text} recovers in {} min and loses at most {} min of data, for {} {currency} a month",
+            design.rto_minutes, design.rpo_minutes, monthly
+        )
+    } else {
+        let mut misses = Vec::new();
+        if rto_gap > Decimal::ZERO {
+            misses.push(format!("the RTO by {rto_gap} min"));
+        }
+        if rpo_gap > Decimal::ZERO {
+            misses.push(format!("the RPO by {rpo_gap} min"));
+        }
+        format!(
+            "no design meets {targets_text}; the closest misses {}, for {} {currency} a month",
+            misses.join(" and "),
+            monthly
+        )
+    };
+    Recommendation {
+        meets,
+        design: design
+            .modes
+            .iter()
+            .map(|m| format!("{}: {}", m.layer.label(), m.name))
+            .collect(),
+        monthly,
+        annual: monthly * MONTHS_PER_YEAR,
+        rto_minutes: design.rto_minutes,
+        rpo_minutes: design.rpo_minutes,
+        rto_shortfall_minutes: rto_gap,
+        rpo_shortfall_minutes: rpo_gap,
+        reason,
+    }
 }
 
 /// The secondary factors a strategy applies for this scenario (warm standby
@@ -160,59 +213,6 @@ pub(crate) fn evaluate(
             }
         })
         .collect()
-}
-
-/// The cheapest strategy that meets both targets (catalog order breaks ties);
-/// when none does, the closest one and by how much it misses.
-pub(crate) fn recommend(strategies: &[StrategyEstimate], targets: Targets, currency: &str) -> Recommendation {
-    let targets_text = format!("RTO {} min and RPO {} min", targets.rto_minutes, targets.rpo_minutes);
-    let best = strategies.iter().filter(|s| s.meets()).min_by_key(|s| s.monthly);
-    if let Some(best) = best {
-        return Recommendation {
-            strategy: Some(best.id.clone()),
-            closest: None,
-            rto_shortfall_minutes: Decimal::ZERO,
-            rpo_shortfall_minutes: Decimal::ZERO,
-            reason: format!(
-                "{} is the cheapest strategy that meets {targets_text}: it recovers in {} min and loses at most {} min of data, for {} {currency} a month",
-                best.name, best.rto_minutes, best.rpo_minutes, best.monthly
-            ),
-        };
-    }
-    let gap = |s: &StrategyEstimate| {
-        (
-            (s.rto_minutes - targets.rto_minutes).max(Decimal::ZERO),
-            (s.rpo_minutes - targets.rpo_minutes).max(Decimal::ZERO),
-        )
-    };
-    let Some(closest) = strategies.iter().min_by_key(|s| gap(s)) else {
-        return Recommendation {
-            strategy: None,
-            closest: None,
-            rto_shortfall_minutes: Decimal::ZERO,
-            rpo_shortfall_minutes: Decimal::ZERO,
-            reason: "the catalog has no strategies".to_owned(),
-        };
-    };
-    let (rto_gap, rpo_gap) = gap(closest);
-    let mut misses = Vec::new();
-    if rto_gap > Decimal::ZERO {
-        misses.push(format!("the RTO by {rto_gap} min"));
-    }
-    if rpo_gap > Decimal::ZERO {
-        misses.push(format!("the RPO by {rpo_gap} min"));
-    }
-    Recommendation {
-        strategy: None,
-        closest: Some(closest.id.clone()),
-        rto_shortfall_minutes: rto_gap,
-        rpo_shortfall_minutes: rpo_gap,
-        reason: format!(
-            "no strategy meets {targets_text}; the closest, {}, misses {}",
-            closest.name,
-            misses.join(" and ")
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use engine::plans::{marks, plans_in, Mark, Plan, Role};
+use engine::plans::{marks, plans, Mark, Plan, Role};
 use engine::present;
 
 use crate::api::{scenario_from_json, EstimateResponse};
@@ -181,7 +181,7 @@ fn text_table(r: &Report) -> String {
     }
     line(String::new());
     line(heading("Plans".to_owned()));
-    for (plan, cost) in plans_in(e, Role::Reference) {
+    for (plan, cost) in plans(e).into_iter().filter(|(plan, _)| plan.role() != Role::Chosen) {
         line(format!(
             "  {:<width$} {:>14} {:>14}",
             plan.label(),
@@ -191,17 +191,22 @@ fn text_table(r: &Report) -> String {
     }
     line(format!(
         "  {:<width$} {:>14} {:>14}",
-        format!("Optimized saves ({})", present::percent(e.savings.percent)),
+        format!("Optimized DR saves ({})", present::percent(e.savings.percent)),
         money(e.savings.monthly),
         money(e.savings.annual)
     ));
     line(String::new());
     let b = &e.break_even;
     line(format!(
-        "Break-even: {} hours of downtime a year ({c} {} a year at {c} {} an hour)",
+        "Break-even: {} hours of downtime a year (what DR adds, {c} {} a year, at {c} {} an hour)",
         present::hours(b.hours),
         money(b.annual_dr_cost),
         money(b.downtime_cost_per_hour)
+    ));
+    line(format!(
+        "  The article's convention: {} hours (the whole DR-enabled deployment, {c} {} a year)",
+        present::hours(b.article_hours),
+        money(b.article_annual_cost)
     ));
     let m = &e.risk;
     line(format!(
@@ -211,6 +216,9 @@ fn text_table(r: &Report) -> String {
         money(m.ale_reduction)
     ));
     line(format!("Recommendation: {}", e.recommendation.reason));
+    for layer in &e.recommendation.design {
+        line(format!("  {layer}"));
+    }
     line(String::new());
     line(format!(
         "{:<28} {:>14} {:>10} {:>10}  {}",
@@ -225,7 +233,7 @@ fn text_table(r: &Report) -> String {
         let words = [if s.meets() { "yes" } else { "no" }]
             .into_iter()
             .chain(
-                marks(e, s)
+                marks(s)
                     .into_iter()
                     .filter(|m| *m != Mark::MissesTargets)
                     .map(Mark::label),

@@ -74,9 +74,38 @@ fn production_tier_example_totals_7800_a_month_and_93600_a_year() {
 #[test]
 fn production_tier_break_even_at_15000_an_hour_is_6_24_hours() {
     let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
-    assert_eq!(e.break_even.annual_dr_cost, units(93_600));
+    // The article's convention: the whole DR-enabled deployment ÷ an hour of downtime.
+    assert_eq!(e.break_even.article_annual_cost, units(93_600));
     assert_eq!(e.break_even.downtime_cost_per_hour, units(15_000));
-    assert_eq!(e.break_even.hours, dec!(6.24));
+    assert_eq!(e.break_even.article_hours, dec!(6.24));
+    // drplan's: what DR adds, (7,800 − 4,300) × 12 = 42,000, ÷ 15,000 = 2.8 h.
+    assert_eq!(e.break_even.annual_dr_cost, units(42_000));
+    assert_eq!(e.break_even.hours, dec!(2.8));
+}
+
+#[test]
+fn break_even_hours_do_not_change_with_the_reporting_currency() {
+    // At 777.77 an hour: 93,600 ÷ 777.77 = 120.34 h in USD; the same in KWD at 0.3075,
+    // where rounding converted amounts once gave 120.35.
+    let mut s = engine::Scenario::default();
+    s.downtime_cost_per_hour = Money::new(dec!(777.77));
+    let usd = estimate(&common::catalog(), &s).unwrap();
+    s.currency.code = "KWD".to_owned();
+    s.currency.rate_from_usd = dec!(0.3075);
+    let kwd = estimate(&common::catalog(), &s).unwrap();
+    assert_eq!(usd.break_even.article_hours, dec!(120.34));
+    assert_eq!(kwd.break_even.article_hours, dec!(120.34));
+    assert_eq!(usd.break_even.hours, kwd.break_even.hours);
+}
+
+#[test]
+fn the_per_document_cost_is_in_the_reporting_currency() {
+    let mut s = engine::Scenario::default();
+    s.currency.code = "EUR".to_owned();
+    s.currency.rate_from_usd = dec!(0.9237);
+    let e = estimate(&common::catalog(), &s).unwrap();
+    assert_eq!(e.recovery.reembedding.cost_per_document, dec!(0.00009237));
+    assert_eq!(e.recovery.reembedding.cost, Money::new(dec!(36.95)));
 }
 
 #[test]
@@ -93,19 +122,20 @@ fn full_versus_optimized_dr_7300_11800_8200_component_by_component() {
     for (c, production, full, optimized) in table {
         assert_eq!(component(&e.production_only, c), units(production), "production {c:?}");
         assert_eq!(component(&e.full_dr, c), units(full), "full DR {c:?}");
-        assert_eq!(component(&e.optimized_dr, c), units(optimized), "optimized DR {c:?}");
+        assert_eq!(component(&e.standby_dr, c), units(optimized), "optimized DR {c:?}");
     }
     assert_eq!(e.production_only.monthly, units(7_300));
     assert_eq!(e.full_dr.monthly, units(11_800));
-    assert_eq!(e.optimized_dr.monthly, units(8_200));
+    // The article's "optimized DR": every layer at the 20 % standby share.
+    assert_eq!(e.standby_dr.monthly, units(8_200));
 }
 
 #[test]
 fn optimized_dr_saves_3600_a_month_or_30_5_percent() {
     let e = estimate(&common::catalog(), &common::section3()).unwrap();
-    assert_eq!(e.savings.monthly, units(3_600));
-    assert_eq!(e.savings.annual, units(43_200));
-    assert_eq!(e.savings.percent, dec!(30.5));
+    assert_eq!(e.standby_savings.monthly, units(3_600));
+    assert_eq!(e.standby_savings.annual, units(43_200));
+    assert_eq!(e.standby_savings.percent, dec!(30.5));
 }
 
 #[test]
@@ -140,7 +170,13 @@ fn totals_equal_the_sum_of_their_rows_in_any_currency() {
     s.currency.code = "EUR".to_owned();
     s.currency.rate_from_usd = dec!(0.9137);
     let e = estimate(&common::catalog(), &s).unwrap();
-    for plan in [&e.production_only, &e.full_dr, &e.optimized_dr, &e.dr_plan] {
+    for plan in [
+        &e.production_only,
+        &e.full_dr,
+        &e.standby_dr,
+        &e.optimized_dr,
+        &e.dr_plan,
+    ] {
         let sum: Money = plan.lines.iter().map(|l| l.monthly).sum();
         assert_eq!(plan.monthly, sum);
         let annual: Money = plan.lines.iter().map(|l| l.annual).sum();
@@ -152,5 +188,63 @@ fn totals_equal_the_sum_of_their_rows_in_any_currency() {
     }
     // 7,800 × 0.9137 = 7,126.86, and the rows add up to the same.
     assert_eq!(e.dr_plan.monthly, Money::new(dec!(7126.86)));
-    assert_eq!(e.break_even.hours, dec!(6.24));
+    assert_eq!(e.break_even.article_hours, dec!(6.24));
+    assert_eq!(e.break_even.hours, dec!(2.8));
+}
+
+#[test]
+fn an_entered_secondary_storage_amount_includes_its_backups() {
+    // Storage derived from quantities has a backup ladder; an entered secondary
+    // amount is taken as is, with no "Secondary: backups" line on top (it was 9.34).
+    let mut s = engine::Scenario::default();
+    s.storage.monthly = None;
+    let e = estimate(&common::catalog(), &s).unwrap();
+    let backups = |plan: &engine::PlanCost, location: Location| {
+        plan.lines
+            .iter()
+            .any(|l| l.item == engine::Item::Backups && l.location == location)
+    };
+    assert!(backups(&e.dr_plan, Location::Primary));
+    assert!(!backups(&e.dr_plan, Location::Secondary));
+    let storage = e
+        .dr_plan
+        .lines
+        .iter()
+        .find(|l| l.item == engine::Item::Storage && l.location == Location::Secondary)
+        .unwrap();
+    assert_eq!(storage.monthly, units(300));
+    // The plans that do not use entered amounts keep the ladder in both regions.
+    assert!(backups(&e.full_dr, Location::Secondary));
+}
+
+#[test]
+fn zero_money_is_written_with_two_decimals_like_every_amount() {
+    assert_eq!(serde_json::to_string(&Money::ZERO).unwrap(), "\"0.00\"");
+    assert_eq!(serde_json::to_string(&units(0)).unwrap(), "\"0.00\"");
+    assert_eq!(serde_json::to_string(&Money::new(dec!(0.0001))).unwrap(), "\"0.0001\"");
+    let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
+    let json = serde_json::to_string(&e).unwrap();
+    // The pay-per-use fallbacks cost nothing a month: written 0.00, not 0.
+    assert!(json.contains("\"monthly\":\"0.00\""), "{json}");
+    assert!(!json.contains("\"monthly\":\"0\""), "{json}");
+}
+
+#[test]
+fn at_the_critical_tier_optimized_dr_meets_both_targets_or_says_none_does() {
+    let mut s = engine::Scenario::default();
+    s.tier = "critical".to_owned();
+    let e = estimate(&common::catalog(), &s).unwrap();
+    let r = &e.recommendation;
+    assert_eq!(r.monthly, e.optimized_dr.monthly);
+    if r.meets {
+        assert!(r.rto_minutes <= e.targets.rto_minutes && r.rpo_minutes <= e.targets.rpo_minutes);
+        assert!(r.reason.starts_with("the cheapest design that meets"), "{}", r.reason);
+    } else {
+        assert!(r.rto_minutes > e.targets.rto_minutes || r.rpo_minutes > e.targets.rpo_minutes);
+        assert!(r.reason.starts_with("no design meets"), "{}", r.reason);
+    }
+    // Warm standby (22 min against 5) is never what "optimized" means here.
+    let warm = e.strategies.iter().find(|s| s.id == "warm_standby").unwrap();
+    assert!(!warm.meets_rto);
+    assert_ne!(e.optimized_dr.monthly, e.standby_dr.monthly);
 }

@@ -81,7 +81,10 @@ fn each_input_moves_the_figures_the_way_it_should() {
     let tokens = row(&s, "token_prices");
     assert_eq!(tokens.swing, Money::from_units(20));
     assert!(tokens.net_benefit_high > tokens.net_benefit_low);
-    assert!(tokens.break_even_high > tokens.break_even_low);
+    assert_eq!(
+        tokens.break_even_high, tokens.break_even_low,
+        "break-even counts what DR adds, and the primary's AI bill is the same with and without DR"
+    );
     let transfer = row(&s, "transfer_volume");
     assert!(transfer.net_benefit_high < transfer.net_benefit_low);
     // Active-passive ignores the standby fraction.

@@ -11,7 +11,7 @@ fn default_scenario_round_trips_through_json_exactly() {
     let json = serde_json::to_string(&s).unwrap();
     let back: Scenario = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
-    assert!(json.contains("\"downtime_cost_per_hour\":\"15000\""), "{json}");
+    assert!(json.contains("\"downtime_cost_per_hour\":\"15000.00\""), "{json}");
 }
 
 #[test]
@@ -28,10 +28,10 @@ fn estimate_and_catalog_round_trip_through_json() {
 fn garbage_is_rejected_cleanly() {
     let json = serde_json::to_string(&Scenario::default()).unwrap();
     let cases = [
-        ("\"15000\"", "\"abc\""),
-        ("\"15000\"", "\"1e999\""),
-        ("\"15000\"", "\"99999999999999999999999999999999\""),
-        ("\"15000\"", "null"),
+        ("\"15000.00\"", "\"abc\""),
+        ("\"15000.00\"", "\"1e999\""),
+        ("\"15000.00\"", "\"99999999999999999999999999999999\""),
+        ("\"15000.00\"", "null"),
         ("\"monitoring_monthly\"", "\"surprise\""),
         ("1000000,", "-5,"),
         ("\"standby\":\"provisioned\"", "\"standby\":\"maybe\""),

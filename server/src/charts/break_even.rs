@@ -1,5 +1,5 @@
 //! Break-even: cumulative downtime loss as hours of downtime grow, against
-//! the annual DR cost; they cross at the break-even hours. The downtime the
+//! what DR adds a year (the DR cost); they cross at the break-even hours. The downtime the
 //! chosen strategy is expected to avoid a year is marked too.
 
 use engine::present::{compact_hours, compact_money};
@@ -33,7 +33,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let body = layout::frame(
         root,
         &theme,
-        "Break-even: downtime loss against the annual DR cost",
+        "Break-even: downtime loss against what DR adds a year",
         &format!(
             "{currency} · downtime costs {per_hour_text} an hour · catalog {}",
             estimate.catalog_version
@@ -65,7 +65,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                     width: 3.0,
                     dashed: false,
                 },
-                "Annual DR cost".to_owned(),
+                "What DR adds a year".to_owned(),
             ),
             (Key::Dot(INK), "Break-even".to_owned()),
             (dashed_avoided, "Expected downtime avoided".to_owned()),

@@ -26,10 +26,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     let currency = estimate.currency.code.as_str();
     let target = estimate.targets.rto_minutes;
     let rec = &estimate.recommendation;
-    let (highlight, highlight_text) = match (&rec.strategy, &rec.closest) {
-        (Some(id), _) => (Some(id.as_str()), "Recommended"),
-        (None, Some(id)) => (Some(id.as_str()), "Closest (none meets both targets)"),
-        (None, None) => (None, ""),
+    // The recommendation is a per-layer design, not one of the strategies:
+    // it is drawn as a point of its own, ringed.
+    let highlight_text = if rec.meets {
+        "Optimized DR (recommended)"
+    } else {
+        "Optimized DR (closest; none meets both targets)"
     };
     let body = layout::frame(
         root,
@@ -48,15 +50,14 @@ pub(super) fn draw<DB: DrawingBackend>(
         (Key::Dot(theme::MEETS), "Meets the RTO target".to_owned()),
         (Key::Cross(theme::MISSES), "Misses it".to_owned()),
     ];
-    if highlight.is_some() {
-        legend.push((Key::Ring(INK), highlight_text.to_owned()));
-    }
+    legend.push((Key::Ring(INK), highlight_text.to_owned()));
     marks::legend_row(&legend_area, &theme, (theme.px(20.0), theme.px(12.0)), &legend)?;
 
     let strategies = &estimate.strategies;
     let rto = |s: &StrategyEstimate| axes::f64_of(s.rto_minutes);
     let cost = |s: &StrategyEstimate| axes::f64_of(s.monthly.to_decimal());
-    let spots: Vec<(f64, f64)> = strategies.iter().map(|s| (rto(s), cost(s))).collect();
+    let design = (axes::f64_of(rec.rto_minutes), axes::f64_of(rec.monthly.to_decimal()));
+    let spots: Vec<(f64, f64)> = strategies.iter().map(|s| (rto(s), cost(s))).chain([design]).collect();
     let plot = rto_plot::draw(
         root,
         &plot_area,
@@ -73,31 +74,51 @@ pub(super) fn draw<DB: DrawingBackend>(
     let points: Vec<(i32, i32)> = strategies.iter().map(|s| plot.px(rto(s), cost(s))).collect();
     for (s, &point) in strategies.iter().zip(&points) {
         marks::verdict_marker(root, &theme, s.meets_rto, point, radius)?;
-        if Some(s.id.as_str()) == highlight {
-            root.draw(&Circle::new(point, radius * 2, theme.stroke(INK, 2.5)))
-                .map_err(drawing)?;
-        }
-        let reach = if Some(s.id.as_str()) == highlight {
-            2 * radius
-        } else {
-            radius
-        };
-        placer.block(Rect::of_text(point, (2 * reach, 2 * reach), HPos::Center, VPos::Center));
+        placer.block(Rect::of_text(
+            point,
+            (2 * radius, 2 * radius),
+            HPos::Center,
+            VPos::Center,
+        ));
     }
+    let design_point = plot.px(design.0, design.1);
+    marks::verdict_marker(root, &theme, rec.meets, design_point, radius)?;
+    root.draw(&Circle::new(design_point, radius * 2, theme.stroke(INK, 2.5)))
+        .map_err(drawing)?;
+    placer.block(Rect::of_text(
+        design_point,
+        (4 * radius, 4 * radius),
+        HPos::Center,
+        VPos::Center,
+    ));
 
     let regular = theme.text(font_size::SMALL, INK);
     let bold = theme.bold(font_size::SMALL, INK);
-    for (s, &(x, y)) in strategies.iter().zip(&points) {
-        let highlighted = Some(s.id.as_str()) == highlight;
-        let mut text = format!(
-            "{} · {} · {}",
-            s.name,
-            compact_money(s.monthly, currency),
-            compact_duration(s.rto_minutes)
-        );
-        if s.chosen {
-            text.push_str(" · current");
-        }
+    let labels = strategies
+        .iter()
+        .zip(&points)
+        .map(|(s, &point)| {
+            let mut text = format!(
+                "{} · {} · {}",
+                s.name,
+                compact_money(s.monthly, currency),
+                compact_duration(s.rto_minutes)
+            );
+            if s.chosen {
+                text.push_str(" · current");
+            }
+            (text, point, false)
+        })
+        .chain([(
+            format!(
+                "Optimized DR · {} · {}",
+                compact_money(rec.monthly, currency),
+                compact_duration(rec.rto_minutes)
+            ),
+            design_point,
+            true,
+        )]);
+    for (text, (x, y), highlighted) in labels {
         let d = if highlighted {
             2 * radius + theme.px(4.0)
         } else {

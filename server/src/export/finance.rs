@@ -112,7 +112,7 @@ pub(super) fn finance(sheet: &mut Sheet<ReportRow, Trace>, r: &Report) {
         unit: text("%"),
         ..ReportRow::money(
             "Plans",
-            "Savings of optimized over full DR",
+            "Savings of optimized DR (meets the targets) over full DR",
             Some(e.savings.monthly),
             e.savings.annual,
             currency,
@@ -122,15 +122,29 @@ pub(super) fn finance(sheet: &mut Sheet<ReportRow, Trace>, r: &Report) {
     let b = &e.break_even;
     sheet.row(ReportRow::money(
         "Break-even",
-        "Annual DR cost",
+        "What DR adds a year (DR cost)",
         None,
         b.annual_dr_cost,
         currency,
     ));
     sheet.row(ReportRow {
         section: text("Break-even"),
-        item: text("Hours of downtime a year the DR spend must prevent"),
+        item: text("Hours of downtime a year what DR adds must prevent"),
         value: Some(Cell::Number(Number(b.hours))),
+        unit: text("hours"),
+        ..ReportRow::default()
+    });
+    sheet.row(ReportRow::money(
+        "Break-even",
+        "The article's convention: the whole DR-enabled deployment a year",
+        None,
+        b.article_annual_cost,
+        currency,
+    ));
+    sheet.row(ReportRow {
+        section: text("Break-even"),
+        item: text("The article's convention: hours the whole deployment must prevent"),
+        value: Some(Cell::Number(Number(b.article_hours))),
         unit: text("hours"),
         ..ReportRow::default()
     });
@@ -145,7 +159,7 @@ pub(super) fn finance(sheet: &mut Sheet<ReportRow, Trace>, r: &Report) {
     }
 
     for st in &e.strategies {
-        let words: Vec<&str> = marks(e, st).into_iter().map(Mark::label).collect();
+        let words: Vec<&str> = marks(st).into_iter().map(Mark::label).collect();
         let value = format!(
             "RTO {} min, RPO {} min{}",
             st.rto_minutes.normalize(),

@@ -2,7 +2,7 @@
 //! struct each, whose field names (or `rename`s) are the CSV header.
 
 use engine::link::{PARAMETERS, PRICE_PREFIX};
-use engine::plans::{is_recommended, plans};
+use engine::plans::plans;
 use engine::Scenario;
 use serde::Serialize;
 
@@ -96,7 +96,6 @@ pub(super) struct StrategyRow {
     meets_rto: bool,
     meets_rpo: bool,
     chosen: bool,
-    recommended: bool,
 }
 
 pub(super) fn strategies(sheet: &mut Sheet<StrategyRow, Trace>, r: &Report) {
@@ -114,7 +113,6 @@ pub(super) fn strategies(sheet: &mut Sheet<StrategyRow, Trace>, r: &Report) {
             meets_rto: s.meets_rto,
             meets_rpo: s.meets_rpo,
             chosen: s.chosen,
-            recommended: is_recommended(&r.estimate, s),
         });
     }
 }

@@ -45,7 +45,8 @@ async fn get_estimate_without_a_query_is_the_production_example() {
     assert_eq!(json["estimate"]["catalog_version"], "2026-11");
     assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7800.00");
     assert_eq!(json["estimate"]["dr_plan"]["annual"], "93600.00");
-    assert_eq!(json["estimate"]["break_even"]["hours"], "6.24");
+    assert_eq!(json["estimate"]["break_even"]["article_hours"], "6.24");
+    assert_eq!(json["estimate"]["break_even"]["hours"], "2.8");
     assert_eq!(json["notices"], json!([]));
     assert_eq!(json["scenario"]["tier"], "production");
 }
@@ -54,7 +55,7 @@ async fn get_estimate_without_a_query_is_the_production_example() {
 async fn get_estimate_reads_the_share_link_and_answers_with_its_canonical_form() {
     let (status, _, json) = get("/api/v1/estimate?downtime_cost_per_hour=30000&tier=critical&v=1").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(json["estimate"]["break_even"]["hours"], "3.12");
+    assert_eq!(json["estimate"]["break_even"]["article_hours"], "3.12");
     assert_eq!(
         json["share_link"],
         "v=1&catalog=2026-11&tier=critical&downtime_cost_per_hour=30000"
@@ -145,7 +146,7 @@ async fn post_estimate_takes_a_partial_scenario_over_the_defaults() {
     assert_eq!(status, StatusCode::OK, "{json}");
     // Twice the requests: OpenAI 2,000 → 4,000, so 9,800 a month, 117,600 a year, 3.92 hours at 30,000.
     assert_eq!(json["estimate"]["dr_plan"]["monthly"], "9800.00");
-    assert_eq!(json["estimate"]["break_even"]["hours"], "3.92");
+    assert_eq!(json["estimate"]["break_even"]["article_hours"], "3.92");
     assert_eq!(json["scenario"]["workload"]["monthly_requests"], 2000000);
     assert_eq!(
         json["scenario"]["workload"]["input_tokens_per_request"], 400,

@@ -246,18 +246,18 @@ async fn the_cost_comparison_of_section_3_shows_its_totals_and_the_saving() {
 async fn the_break_even_chart_marks_break_even_and_the_downtime_avoided() {
     let texts = texts(get("/charts/break-even.svg").await.text());
     for wanted in [
-        "break-even 6.24 h",
-        "$93.6K a year",
-        "expected downtime avoided 24.03 h a year",
+        "break-even 2.8 h",
+        "$42K a year",
+        "expected downtime avoided 24.03 h a year →",
         "Downtime loss",
-        "Annual DR cost",
+        "What DR adds a year",
         "Hours of downtime a year",
         "USD a year",
     ] {
         assert!(has(&texts, wanted), "{wanted:?} missing from {texts:?}");
     }
     let doubled = texts_of("/charts/break-even.svg?downtime_cost_per_hour=30000").await;
-    assert!(has(&doubled, "break-even 3.12 h"), "{doubled:?}");
+    assert!(has(&doubled, "break-even 1.4 h"), "{doubled:?}");
 }
 
 async fn texts_of(uri: &str) -> Vec<String> {
@@ -320,7 +320,8 @@ async fn the_frontier_highlights_the_recommended_strategy_against_the_target() {
         "Active-passive · $7.8K · 10 min · current",
         "Backup & restore · $5.4K · 6 h",
         "Meets the RTO target",
-        "Recommended",
+        "Optimized DR (recommended)",
+        "Optimized DR · $5.3K · 22 min",
     ] {
         assert!(
             has(&texts, wanted) || texts.iter().any(|t| t.starts_with(wanted)),
@@ -334,7 +335,8 @@ async fn the_frontier_highlights_the_recommended_strategy_against_the_target() {
         .filter_map(|n| n.text())
         .map(str::trim)
         .collect();
-    assert!(bold.iter().any(|t| t.starts_with("Warm standby")), "{bold:?}");
+    assert!(bold.iter().any(|t| t.starts_with("Optimized DR")), "{bold:?}");
+    assert!(!bold.iter().any(|t| t.starts_with("Warm standby")), "{bold:?}");
     assert!(!bold.iter().any(|t| t.starts_with("Active-passive")), "{bold:?}");
 }
 

@@ -48,7 +48,7 @@ fn estimate_without_input_prints_the_production_example_as_a_table() {
         total.split_whitespace().collect::<Vec<_>>(),
         ["Total", "7,800.00", "93,600.00"]
     );
-    assert!(table.contains("Break-even: 6.24 hours of downtime a year"), "{table}");
+    assert!(table.contains("Break-even: 2.80 hours of downtime a year"), "{table}");
     assert!(table.contains("Warm standby"), "{table}");
 }
 
@@ -60,7 +60,7 @@ fn estimate_reads_a_share_link_or_a_whole_url_and_prints_json() {
         "http://127.0.0.1:3000/?v=1&catalog=2026-11&downtime_cost_per_hour=30000#results",
     ] {
         let value = json(&drplan(&["estimate", link, "--format", "json"]));
-        assert_eq!(value["estimate"]["break_even"]["hours"], "3.12", "{link}");
+        assert_eq!(value["estimate"]["break_even"]["article_hours"], "3.12", "{link}");
         assert_eq!(value["share_link"], "v=1&catalog=2026-11&downtime_cost_per_hour=30000");
     }
 }
@@ -86,7 +86,7 @@ fn estimate_reads_partial_toml_and_json_scenario_files() {
         assert_eq!(value["scenario"]["workload"]["input_tokens_per_request"], 400);
         // Twice the requests: 9,800 a month, 117,600 a year, 3.92 hours at 30,000 an hour.
         assert_eq!(value["estimate"]["dr_plan"]["monthly"], "9800.00");
-        assert_eq!(value["estimate"]["break_even"]["hours"], "3.92");
+        assert_eq!(value["estimate"]["break_even"]["article_hours"], "3.92");
     }
 }
 

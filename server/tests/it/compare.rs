@@ -218,11 +218,11 @@ async fn the_csv_holds_the_pages_differing_rows_with_exact_differences() {
     assert_eq!(&downtime[2..7], ["USD per hour", "15000", "30000", "15000", "100"]);
     let plan = rows
         .iter()
-        .find(|r| r[1] == "Hours of downtime a year the DR spend must prevent")
+        .find(|r| r[1] == "Hours of downtime a year what DR adds must prevent")
         .unwrap();
-    // "Disaster Recovery & Failover Strategies for AI Services", Part 1.1 cost example: 93,600 ÷ 15,000 = 6.24 h;
-    // the critical tier keeps the same plan, at 30,000 an hour 3.12 h.
-    assert_eq!(&plan[2..7], ["hours", "6.24", "3.12", "-3.12", "-50"]);
+    // What DR adds in the Part 1.1 cost example: 42,000 ÷ 15,000 = 2.8 h; the
+    // critical tier keeps the same plan, at 30,000 an hour 1.4 h.
+    assert_eq!(&plan[2..7], ["hours", "2.8", "1.4", "-1.4", "-50"]);
     let name = rows.iter().find(|r| r[1] == "Scenario name shown in reports").unwrap();
     assert_eq!(&name[3..6], ["Checkout", "Checkout critical", ""]);
 }

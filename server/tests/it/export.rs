@@ -157,7 +157,14 @@ async fn the_finance_report_totals_the_chosen_plan_and_names_its_sources() {
             .unwrap_or_else(|| panic!("no {section} / {item}"))
     };
     assert_eq!(
-        value("Break-even", "Hours of downtime a year the DR spend must prevent"),
+        value("Break-even", "Hours of downtime a year what DR adds must prevent"),
+        "2.8"
+    );
+    assert_eq!(
+        value(
+            "Break-even",
+            "The article's convention: hours the whole deployment must prevent"
+        ),
         "6.24"
     );
     assert_eq!(value("Source", "Catalog version"), "2026-11");

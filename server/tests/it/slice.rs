@@ -20,7 +20,10 @@ async fn the_page_renders_break_even_on_the_server_for_the_default_scenario() {
     let (status, content_type, html) = get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type.starts_with("text/html"), "{content_type}");
-    assert!(html.contains(r#"<span id="break-even-hours">6.24</span>"#), "{html}");
+    assert!(
+        html.contains(r#"<span id="article-break-even-hours">6.24</span>"#),
+        "{html}"
+    );
     assert!(
         html.contains(r#"<dd id="plan-annual">$93,600.00</dd>"#),
         "annual DR cost of the production example"
@@ -32,7 +35,10 @@ async fn the_page_renders_break_even_on_the_server_for_the_default_scenario() {
 async fn the_page_renders_the_figures_of_its_query_so_a_link_shows_the_same_numbers() {
     let (status, _, html) = get("/?downtime_cost_per_hour=30000").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains(r#"<span id="break-even-hours">3.12</span>"#), "{html}");
+    assert!(
+        html.contains(r#"<span id="article-break-even-hours">3.12</span>"#),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -48,8 +54,8 @@ async fn the_break_even_chart_is_an_svg_with_the_break_even_point_labelled() {
         .filter_map(|n| n.text())
         .map(str::trim)
         .collect();
-    assert!(texts.contains(&"break-even 6.24 h"), "texts: {texts:?}");
-    assert!(texts.contains(&"Annual DR cost"), "legend: {texts:?}");
+    assert!(texts.contains(&"break-even 2.8 h"), "texts: {texts:?}");
+    assert!(texts.contains(&"What DR adds a year"), "legend: {texts:?}");
 }
 
 #[tokio::test]

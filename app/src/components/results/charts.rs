@@ -12,7 +12,7 @@ pub fn Charts(link: String) -> impl IntoView {
             "cost-comparison",
             "Cost comparison: production only, full DR and optimized DR, by component",
         ),
-        ("break-even", "Break-even: downtime loss against the annual DR cost"),
+        ("break-even", "Break-even: downtime loss against what DR adds a year"),
         (
             "strategy-frontier",
             "Strategy frontier: monthly cost against achieved RTO",

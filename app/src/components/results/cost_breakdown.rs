@@ -1,7 +1,7 @@
 //! The cost breakdown: production only, full DR and optimized DR, per
 //! component and per location, and the chosen plan line by line.
 
-use engine::plans::{plans_in, Role};
+use engine::plans::{plans, Role};
 use engine::{Component, Estimate, Location, Money, Plan, PlanCost};
 use leptos::prelude::*;
 
@@ -143,12 +143,24 @@ fn by_location(plan: &PlanCost) -> &[engine::Subtotal<Location>] {
 #[component]
 pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
     let currency = estimate.currency.code.clone();
-    let plans: Vec<(Plan, PlanCost)> = plans_in(&estimate, Role::Reference)
+    // Every plan but the chosen one (which has its own section): the
+    // article's three columns and the recommendation.
+    let plans: Vec<(Plan, PlanCost)> = plans(&estimate)
+        .into_iter()
+        .filter(|(plan, _)| plan.role() != Role::Chosen)
         .map(|(plan, cost)| (plan, cost.clone()))
         .collect();
     let components: Vec<(Component, &'static str)> = Component::ALL.into_iter().map(|c| (c, c.label())).collect();
     let locations: Vec<(Location, &'static str)> = Location::ALL.into_iter().map(|l| (l, l.label())).collect();
     let savings = estimate.savings.clone();
+    let standby = estimate.standby_savings.clone();
+    let standby_total = estimate.standby_dr.monthly;
+    let standby_meets = estimate
+        .strategies
+        .iter()
+        .find(|s| s.id == "warm_standby")
+        .map(|s| s.meets());
+    let rec_meets = estimate.recommendation.meets;
     let strategy_name = estimate
         .strategies
         .iter()
@@ -162,10 +174,21 @@ pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
                 <CsvLink path="/export/costs.csv" link=link what="the cost breakdown" />
             </div>
             <p class="lede">
-                "Optimized DR saves "
+                {if rec_meets {
+                    "Optimized DR, the cheapest design that meets both targets, saves "
+                } else {
+                    "No design meets both targets; the closest saves "
+                }}
                 <strong id="savings-monthly">{present::money(savings.monthly, &currency)}</strong>
                 " a month ("{present::money(savings.annual, &currency)}" a year, "
-                {present::percent(savings.percent)}") over full DR."
+                {present::percent(savings.percent)}") over full DR. "
+                "The article's optimized DR (every layer at the standby share) costs "
+                <span id="standby-monthly">{present::money(standby_total, &currency)}</span>
+                " a month, "{present::percent(standby.percent)}" less than full DR"
+                {match standby_meets {
+                    Some(false) => ", but as warm standby it misses the targets.",
+                    _ => ".",
+                }}
             </p>
             <div class="table-scroll">
                 <PlansTable

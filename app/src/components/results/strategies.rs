@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::CsvLink;
 use engine::present;
 
-/// One row per strategy, the recommended one and the chosen one marked in words.
+/// One row per strategy, the chosen one marked in words.
 #[component]
 pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
     let currency = estimate.currency.code.clone();
@@ -15,7 +15,6 @@ pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
         .strategies
         .iter()
         .map(|s| {
-            let is_recommended = engine::plans::is_recommended(&estimate, s);
             let mark = |met: bool| {
                 if met {
                     ("met", "✓ met")
@@ -26,10 +25,9 @@ pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
             let (rto_class, rto_words) = mark(s.meets_rto);
             let (rpo_class, rpo_words) = mark(s.meets_rpo);
             view! {
-                <tr class:recommended=is_recommended data-strategy=s.id.clone()>
+                <tr data-strategy=s.id.clone()>
                     <th scope="row">
                         {s.name.clone()}
-                        {is_recommended.then(|| view! { " " <span class="badge recommended">"Recommended"</span> })}
                         {s.chosen.then(|| view! { " " <span class="badge chosen">"Your choice"</span> })}
                     </th>
                     <td class="num">{present::money(s.monthly, &currency)}</td>
@@ -55,7 +53,7 @@ pub fn StrategyComparison(estimate: Estimate, link: String) -> impl IntoView {
             </div>
             <p class="lede">
                 {format!(
-                    "Targets: RTO {}, RPO {}. The recommendation is the cheapest strategy that meets both.",
+                    "Targets: RTO {}, RPO {}. Each strategy applies one recovery mode to every layer; the recommendation above mixes modes per layer.",
                     present::duration_minutes(targets.rto_minutes),
                     present::duration_minutes(targets.rpo_minutes),
                 )}

@@ -1,6 +1,6 @@
 //! The summary: the recommendation and the chosen plan's key figures.
 
-use engine::{Estimate, StrategyEstimate};
+use engine::Estimate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -27,34 +27,38 @@ fn target_check(margin_minutes: Decimal) -> (String, &'static str) {
 pub fn Summary(estimate: Estimate) -> impl IntoView {
     let currency = estimate.currency.code.clone();
     let money = move |m| present::money(m, &currency);
-    let recommended: Option<StrategyEstimate> = estimate
-        .recommendation
-        .strategy
-        .as_ref()
-        .and_then(|id| estimate.strategies.iter().find(|s| &s.id == id).cloned());
     let chosen = estimate.strategies.iter().find(|s| s.chosen).cloned();
     let targets = estimate.targets;
     let reason = estimate.recommendation.reason.clone();
     let risk = estimate.risk.clone();
     let break_even = estimate.break_even.clone();
 
-    let headline = match &recommended {
-        Some(s) => view! {
+    let rec = estimate.recommendation.clone();
+    let design = rec
+        .design
+        .iter()
+        .map(|layer| view! { <li>{layer.clone()}</li> })
+        .collect_view();
+    let headline = if rec.meets {
+        view! {
             <p class="headline">
                 <span class="badge recommended">"Recommended"</span>
-                " "<strong id="recommended-strategy">{s.name.clone()}</strong>
-                " at "<strong id="recommended-monthly">{money(s.monthly)}</strong>" a month ("
-                <span id="recommended-annual">{money(s.annual)}</span>" a year)"
+                " "<strong id="recommended-strategy">"Optimized DR"</strong>
+                " at "<strong id="recommended-monthly">{money(rec.monthly)}</strong>" a month ("
+                <span id="recommended-annual">{money(rec.annual)}</span>" a year), the cheapest design that meets both targets"
             </p>
         }
-        .into_any(),
-        None => view! {
+        .into_any()
+    } else {
+        view! {
             <p class="headline">
-                <span class="badge missed">"No strategy meets both targets"</span>
-                " "<strong id="recommended-strategy">"none"</strong>
+                <span class="badge missed">"No design meets both targets"</span>
+                " "<strong id="recommended-strategy">"closest design"</strong>
+                " at "<strong id="recommended-monthly">{money(rec.monthly)}</strong>" a month ("
+                <span id="recommended-annual">{money(rec.annual)}</span>" a year)"
             </p>
         }
-        .into_any(),
+        .into_any()
     };
 
     view! {
@@ -62,6 +66,7 @@ pub fn Summary(estimate: Estimate) -> impl IntoView {
             <h2 id="summary-heading">"Summary"</h2>
             {headline}
             <p class="reason" id="recommendation-reason">{reason}</p>
+            <ul class="design" id="recommended-design">{design}</ul>
             {chosen.map(|plan| {
                 let (rto_words, rto_class) = target_check(plan.rto_margin_minutes(&targets));
                 let (rpo_words, rpo_class) = target_check(plan.rpo_margin_minutes(&targets));
@@ -98,7 +103,17 @@ pub fn Summary(estimate: Estimate) -> impl IntoView {
                             <dt>"Break-even"</dt>
                             <dd>
                                 <span id="break-even-hours">{present::hours(break_even.hours)}</span>
-                                " hours of downtime a year"
+                                " hours of downtime a year: what DR adds ("
+                                <span id="dr-annual-cost">{money(break_even.annual_dr_cost)}</span>
+                                " a year) ÷ the cost of an hour of downtime"
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>"Break-even, the article's way"</dt>
+                            <dd>
+                                <span id="article-break-even-hours">{present::hours(break_even.article_hours)}</span>
+                                " hours: the whole DR-enabled deployment ("{money(break_even.article_annual_cost)}
+                                " a year) ÷ the cost of an hour of downtime"
                             </dd>
                         </div>
                         <div>
