@@ -14,7 +14,7 @@ mod stale;
 use super::{CatalogFiles, FILE_NAMES};
 
 pub use diff::{diff, CatalogDiff, CellDiff, Duplicate, FileDiff, FileStatus, HeaderDiff, RowDiff, RowKind, Side};
-pub use stale::{days_from_civil, parse_as_of, stale, Staleness, StaleRow};
+pub use stale::{days_from_civil, parse_as_of, stale, StaleRow, Staleness};
 
 /// The name that stands for the catalog in `data/` (the one this build prices with).
 pub const CURRENT: &str = "current";
@@ -41,9 +41,18 @@ const RELEASED: &[Released] = &[(
     "2026-11",
     &[
         ("meta.csv", include_str!("../../../data/versions/2026-11/meta.csv")),
-        ("regions.csv", include_str!("../../../data/versions/2026-11/regions.csv")),
-        ("transfer.csv", include_str!("../../../data/versions/2026-11/transfer.csv")),
-        ("providers.csv", include_str!("../../../data/versions/2026-11/providers.csv")),
+        (
+            "regions.csv",
+            include_str!("../../../data/versions/2026-11/regions.csv"),
+        ),
+        (
+            "transfer.csv",
+            include_str!("../../../data/versions/2026-11/transfer.csv"),
+        ),
+        (
+            "providers.csv",
+            include_str!("../../../data/versions/2026-11/providers.csv"),
+        ),
         ("models.csv", include_str!("../../../data/versions/2026-11/models.csv")),
         (
             "storage_classes.csv",
@@ -53,7 +62,10 @@ const RELEASED: &[Released] = &[(
             "unit_prices.csv",
             include_str!("../../../data/versions/2026-11/unit_prices.csv"),
         ),
-        ("strategies.csv", include_str!("../../../data/versions/2026-11/strategies.csv")),
+        (
+            "strategies.csv",
+            include_str!("../../../data/versions/2026-11/strategies.csv"),
+        ),
         ("tiers.csv", include_str!("../../../data/versions/2026-11/tiers.csv")),
         ("risks.csv", include_str!("../../../data/versions/2026-11/risks.csv")),
     ],
@@ -100,7 +112,11 @@ pub fn file_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = FILE_NAMES
         .iter()
         .copied()
-        .chain(RELEASED.iter().flat_map(|(_, files)| files.iter().map(|(name, _)| *name)))
+        .chain(
+            RELEASED
+                .iter()
+                .flat_map(|(_, files)| files.iter().map(|(name, _)| *name)),
+        )
         .collect();
     names.sort_unstable();
     names.dedup();

@@ -49,7 +49,11 @@ fn every_released_version_names_itself_in_its_meta_file_and_is_the_same_as_itsel
 
 #[test]
 fn a_changed_price_is_one_changed_row_with_the_old_and_new_value() {
-    let to = edited("models.csv", "openai,gpt-4o,GPT-4o,chat,2.50", "openai,gpt-4o,GPT-4o,chat,2.00");
+    let to = edited(
+        "models.csv",
+        "openai,gpt-4o,GPT-4o,chat,2.50",
+        "openai,gpt-4o,GPT-4o,chat,2.00",
+    );
     let d = diff(&released_2026_11(), &to);
     assert_eq!(d.files.len(), 1);
     let file = &d.files[0];
@@ -93,7 +97,14 @@ fn a_removed_row_and_a_removed_file_are_listed_with_the_lines_they_had() {
     let from = released_2026_11();
     let tiers = from.get("tiers.csv").unwrap();
     let mut to = from.clone();
-    to.insert("tiers.csv", tiers.lines().filter(|l| !l.starts_with("basic,")).collect::<Vec<_>>().join("\n"));
+    to.insert(
+        "tiers.csv",
+        tiers
+            .lines()
+            .filter(|l| !l.starts_with("basic,"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     let d = diff(&from, &to);
     let rows = &d.files[0].rows;
     assert_eq!(rows.len(), 1);
@@ -170,7 +181,12 @@ fn a_duplicate_key_is_reported_not_a_panic() {
 #[test]
 fn keys_are_the_key_columns_present_else_the_first_column() {
     for (file, from, to, expected) in [
-        ("transfer.csv", "sa-east-1,*,0.138", "sa-east-1,*,0.13", ["from_region", "to_region"].as_slice()),
+        (
+            "transfer.csv",
+            "sa-east-1,*,0.138",
+            "sa-east-1,*,0.13",
+            ["from_region", "to_region"].as_slice(),
+        ),
         ("meta.csv", "2026-11,USD", "2026-12,USD", ["version"].as_slice()),
         ("storage_classes.csv", ",0.023,", ",0.021,", ["id"].as_slice()),
     ] {
@@ -220,7 +236,15 @@ fn a_row_is_stale_the_day_after_it_is_max_age_days_old() {
 #[test]
 fn a_missing_or_unreadable_date_is_listed_as_such() {
     check_stale("", (2026, 12, 1), 3650, Some(Staleness::Missing));
-    for bad in ["2026-13", "2026-02-29", "Nov 2026", "2026-1", "2026-11-5", "2026-11-05-01", "26-11"] {
+    for bad in [
+        "2026-13",
+        "2026-02-29",
+        "Nov 2026",
+        "2026-1",
+        "2026-11-5",
+        "2026-11-05-01",
+        "26-11",
+    ] {
         check_stale(bad, (2026, 12, 1), 3650, Some(Staleness::Unreadable));
     }
 }
@@ -230,13 +254,33 @@ fn stale_rows_name_file_line_key_date_and_source() {
     let found = stale(&one_file(&["2026-11", "2025-01", "2026-10-31"]), (2026, 12, 1), 30);
     let listed: Vec<(&str, u64, Vec<String>, &str, &str)> = found
         .iter()
-        .map(|r| (r.file.as_str(), r.line, r.key.clone(), r.as_of.as_str(), r.source.as_str()))
+        .map(|r| {
+            (
+                r.file.as_str(),
+                r.line,
+                r.key.clone(),
+                r.as_of.as_str(),
+                r.source.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         listed,
         [
-            ("unit_prices.csv", 3, key(&["row1"]), "2025-01", "Price page, https://example.com"),
-            ("unit_prices.csv", 4, key(&["row2"]), "2026-10-31", "Price page, https://example.com"),
+            (
+                "unit_prices.csv",
+                3,
+                key(&["row1"]),
+                "2025-01",
+                "Price page, https://example.com"
+            ),
+            (
+                "unit_prices.csv",
+                4,
+                key(&["row2"]),
+                "2026-10-31",
+                "Price page, https://example.com"
+            ),
         ]
     );
 }
@@ -248,7 +292,10 @@ fn meta_published_counts_as_its_as_of_and_files_without_a_date_are_skipped() {
     let meta: Vec<_> = found.iter().filter(|r| r.file == "meta.csv").collect();
     assert_eq!(meta.len(), 1);
     assert_eq!((meta[0].as_of.as_str(), meta[0].line), ("2026-11-25", 2));
-    assert!(stale(&released, (2026, 11, 25), 30).is_empty(), "all of 2026-11 is fresh on release day");
+    assert!(
+        stale(&released, (2026, 11, 25), 30).is_empty(),
+        "all of 2026-11 is fresh on release day"
+    );
 
     let mut undated = CatalogFiles::new();
     undated.insert("tiers.csv", "id,name\ncritical,Critical\n");
@@ -260,7 +307,12 @@ fn dates_parse_and_count_days_as_the_calendar_does() {
     assert_eq!(parse_as_of("2026-11"), Some((2026, 11, 1)));
     assert_eq!(parse_as_of("2000-02-29"), Some((2000, 2, 29)));
     assert_eq!(parse_as_of("1900-02-29"), None);
-    for (date, days) in [((1970, 1, 1), 0), ((2000, 2, 29), 11_016), ((2026, 11, 25), 20_782), ((1969, 12, 31), -1)] {
+    for (date, days) in [
+        ((1970, 1, 1), 0),
+        ((2000, 2, 29), 11_016),
+        ((2026, 11, 25), 20_782),
+        ((1969, 12, 31), -1),
+    ] {
         assert_eq!(days_from_civil(date.0, date.1, date.2), days, "{date:?}");
     }
 }

@@ -168,11 +168,13 @@ fn keyed<'t>(table: &'t Table, columns: &[usize]) -> Keyed<'t> {
 }
 
 fn duplicates<'a>(side: Side, rows: &'a Keyed<'_>) -> impl Iterator<Item = Duplicate> + 'a {
-    rows.iter().filter(|(_, rows)| rows.len() > 1).map(move |(key, rows)| Duplicate {
-        side,
-        key: key.clone(),
-        lines: rows.iter().map(|r| r.line).collect(),
-    })
+    rows.iter()
+        .filter(|(_, rows)| rows.len() > 1)
+        .map(move |(key, rows)| Duplicate {
+            side,
+            key: key.clone(),
+            lines: rows.iter().map(|r| r.line).collect(),
+        })
 }
 
 /// The key columns of both sides: those of the second side's key that the
@@ -203,7 +205,11 @@ fn whole_row(table: &Table, row: &Row, side: Side) -> Vec<CellDiff> {
     let width = table.header.len().max(row.cells.len());
     (0..width)
         .map(|i| {
-            let column = table.header.get(i).cloned().unwrap_or_else(|| format!("(column {})", i + 1));
+            let column = table
+                .header
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("(column {})", i + 1));
             let value = Some(row.cell(i).to_owned());
             match side {
                 Side::From => CellDiff {
