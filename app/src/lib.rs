@@ -8,6 +8,8 @@
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
+pub mod catalog_diff;
+#[cfg(feature = "ssr")]
 pub mod comparison;
 #[cfg(feature = "ssr")]
 pub mod components;
@@ -30,7 +32,7 @@ mod pages {
         SsrMode, StaticSegment,
     };
 
-    use crate::components::{compare::ComparePage, planner::PlannerPage, reference};
+    use crate::components::{catalog_diff::CatalogDiffPage, compare::ComparePage, planner::PlannerPage, reference};
 
     /// The HTML document around every page.
     pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -68,6 +70,7 @@ mod pages {
                     <Route path=StaticSegment("") view=PlannerPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("methodology") view=reference::MethodologyPage />
                     <Route path=StaticSegment("catalog") view=reference::CatalogPage />
+                    <Route path=(StaticSegment("catalog"), StaticSegment("diff")) view=CatalogDiffPage />
                     <Route path=StaticSegment("compare") view=ComparePage />
                 </Routes>
             </Router>

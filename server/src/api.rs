@@ -1,5 +1,5 @@
 //! The JSON API under `/api/v1/`: estimates from a share-link query or a JSON
-//! scenario, and the catalog with its version.
+//! scenario, the catalog with its version, and the diff of two catalog versions.
 
 use std::sync::Arc;
 
@@ -15,12 +15,13 @@ use serde::Serialize;
 
 use crate::{AppState, Error, Result};
 
-/// `GET|POST /api/v1/estimate`, `GET /api/v1/catalog`, `GET /api/v1/openapi.json`.
+/// `GET|POST /api/v1/estimate`, `GET /api/v1/catalog`, `GET /api/v1/catalog/diff`, `GET /api/v1/openapi.json`.
 pub fn router() -> Router<AppState> {
     let answers: Arc<EstimateCache> = Arc::new(EstimateCache::new(ESTIMATE_CACHE_ENTRIES));
     Router::new()
         .route("/api/v1/estimate", get(estimate_from_query).post(estimate_from_json))
         .route("/api/v1/catalog", get(catalog))
+        .route("/api/v1/catalog/diff", get(catalog_diff))
         .route(
             "/api/v1/openapi.json",
             get(|State(state): State<AppState>| async move { Json(crate::openapi::document(&state.catalog)) }),
@@ -139,6 +140,46 @@ pub(crate) async fn estimate_from_json(State(state): State<AppState>, body: Byte
 )]
 pub(crate) async fn catalog(State(state): State<AppState>) -> Json<engine::Catalog> {
     Json(engine::Catalog::clone(&state.catalog))
+}
+
+/// Two catalog versions and every row added, removed or changed between them.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CatalogDiffResponse {
+    /// The `from` version as asked, e.g. `2026-11`.
+    pub from: String,
+    /// The version in `from`'s meta.csv (for `current`, the shipped catalog's).
+    pub from_version: Option<String>,
+    /// The `to` version as asked.
+    pub to: String,
+    /// The version in `to`'s meta.csv.
+    pub to_version: Option<String>,
+    /// The differences, file by file.
+    pub diff: engine::catalog::history::CatalogDiff,
+}
+
+/// What changed between two catalog versions (released ones and `current`, the shipped catalog).
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/diff",
+    tag = "catalog",
+    params(
+        ("from" = String, Query, description = "The catalog to compare from: a released version (e.g. 2026-11) or current"),
+        ("to" = String, Query, description = "The catalog to compare to, named the same ways"),
+    ),
+    responses(
+        (status = 200, description = "Every file, header and row that differs", body = CatalogDiffResponse),
+        (status = 400, description = "from or to is missing, repeated or not a catalog version; the message lists the versions", body = crate::error::ErrorBody),
+    )
+)]
+pub(crate) async fn catalog_diff(RawQuery(query): RawQuery) -> Result<Json<CatalogDiffResponse>> {
+    let d = app::catalog_diff::read_request(&query.unwrap_or_default()).map_err(Error::BadRequest)?;
+    Ok(Json(CatalogDiffResponse {
+        from: d.from,
+        from_version: d.from_version,
+        to: d.to,
+        to_version: d.to_version,
+        diff: d.diff,
+    }))
 }
 
 /// A scenario from JSON (or TOML turned into JSON): fields left out keep the

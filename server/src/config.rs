@@ -32,6 +32,62 @@ pub enum Command {
     Serve(ServeArgs),
     /// Estimate a scenario without a server and print it.
     Estimate(EstimateArgs),
+    /// List the catalog versions, compare two, or list the rows too old to trust.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+/// `drplan catalog …`: the released catalog versions and the current one.
+#[derive(Debug, Clone, Subcommand)]
+pub enum CatalogCommand {
+    /// List the catalog versions a diff can name.
+    Versions,
+    /// List every row added, removed or changed from catalog A to catalog B.
+    Diff(CatalogDiffArgs),
+    /// List the rows whose as-of date is more than N days old; exit status 1 when there is one.
+    Check(CatalogCheckArgs),
+}
+
+/// What `drplan catalog diff` compares and how it prints.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CatalogDiffArgs {
+    /// The first catalog: a released version (`drplan catalog versions`), `current`, or a folder of CSV files.
+    pub from: String,
+    /// The second catalog, named the same ways.
+    pub to: String,
+    /// How to print the differences.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Output formats of `drplan catalog diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text, one block per file.
+    Text,
+    /// One CSV line per changed cell: file, change, key, lines, column, from, to.
+    Csv,
+}
+
+/// What `drplan catalog check` checks.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CatalogCheckArgs {
+    /// The oldest a row's as-of date may be, in days before today.
+    #[arg(long)]
+    pub max_age_days: u32,
+    /// The day to count from, YYYY-MM-DD [default: today, UTC, from the system clock].
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<(i32, u32, u32)>,
+    /// Folder of catalog CSV files to check instead of the shipped catalog.
+    #[arg(long)]
+    pub catalog_dir: Option<PathBuf>,
+}
+
+fn parse_today(text: &str) -> Result<(i32, u32, u32), String> {
+    match engine::catalog::history::parse_as_of(text) {
+        Some(date) if text.len() == 10 => Ok(date),
+        _ => Err("--today must be a day that exists, written YYYY-MM-DD, e.g. 2026-12-01".to_owned()),
+    }
 }
 
 /// What `drplan estimate` reads and how it prints.
@@ -204,7 +260,7 @@ impl Cli {
     pub fn serve_args(&self) -> ServeArgs {
         match &self.command {
             Some(Command::Serve(args)) => args.clone(),
-            Some(Command::Estimate(_)) | None => self.serve.clone(),
+            Some(Command::Estimate(_) | Command::Catalog(_)) | None => self.serve.clone(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The `drplan` binary: parses the command line, then serves (the default) or estimates one scenario.
+//! The `drplan` binary: parses the command line, then serves (the default), estimates one scenario or works on catalog versions.
 
 use std::{process::ExitCode, sync::Arc};
 
@@ -42,6 +42,9 @@ async fn run() -> ExitCode {
     let cli = config::Cli::parse();
     if let Some(config::Command::Estimate(args)) = &cli.command {
         return cli::estimate(args);
+    }
+    if let Some(config::Command::Catalog(command)) = &cli.command {
+        return server::versions::run(command);
     }
     let args = cli.serve_args();
     init_logging(&args);

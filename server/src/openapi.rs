@@ -16,8 +16,14 @@ use crate::api;
         description = "Disaster-recovery cost and RTO/RPO estimates for AI services. Money and decimals are strings \
                        (exact decimals, e.g. \"7800.00\"); the share-link format is in docs/share-links.md."
     ),
-    paths(api::estimate_from_query, api::estimate_from_json, api::catalog),
-    components(schemas(api::EstimateResponse, crate::error::ErrorBody, engine::Scenario, engine::Catalog))
+    paths(api::estimate_from_query, api::estimate_from_json, api::catalog, api::catalog_diff),
+    components(schemas(
+        api::EstimateResponse,
+        api::CatalogDiffResponse,
+        crate::error::ErrorBody,
+        engine::Scenario,
+        engine::Catalog
+    ))
 )]
 struct ApiDoc;
 

@@ -1,6 +1,7 @@
 //! The components, each named for what the user sees. All are rendered on
 //! the server; the browser hydrates only the island in `crate::live`.
 
+pub mod catalog_diff;
 pub mod compare;
 pub mod inputs;
 pub mod layout;

@@ -50,6 +50,11 @@ fn CatalogTable(caption: &'static str, headers: &'static [&'static str], rows: V
     }
 }
 
+/// The newest released catalog version, which the page offers a diff against.
+fn latest_release() -> Option<&'static str> {
+    engine::catalog::history::released().last().map(|(version, _)| *version)
+}
+
 /// `/catalog`: every table of the catalog in force.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -121,6 +126,12 @@ pub fn CatalogPage() -> impl IntoView {
                   A scenario can override any price; a company can replace the whole catalog with its own CSV files (", c.currency())}
                 <code>"drplan serve --catalog DIR"</code>")."
             </p>
+            {latest_release().map(|v| view! {
+                <p class="catalog-versions">
+                    <a id="catalog-changes" href=format!("/catalog/diff?from={v}&to=current")>{format!("Changes since {v}")}</a>
+                    {format!(": every row added, removed or changed since the released catalog {v}, against the one shipped with this build.")}
+                </p>
+            })}
             {tables.into_iter().map(IntoAny::into_any).collect_view()}
         </main>
     }

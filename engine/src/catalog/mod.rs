@@ -12,6 +12,7 @@
 //! `overrides` (a scenario's price overrides, applied to a copy).
 
 mod check;
+pub mod history;
 mod load;
 mod overrides;
 mod rows;

@@ -5,6 +5,7 @@
 mod catalog;
 mod common;
 mod fuzz_corpus;
+mod history;
 mod link;
 mod optimizer;
 mod properties;

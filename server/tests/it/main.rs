@@ -14,3 +14,4 @@ mod malformed;
 mod reference;
 mod serve;
 mod slice;
+mod versions;
