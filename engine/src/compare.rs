@@ -462,7 +462,7 @@ mod tests {
 
     #[test]
     fn doubling_the_cost_of_downtime_differs_in_that_input_and_the_figures_it_drives_only() {
-        let c = compare_links("", "downtime_cost_per_hour=30000");
+        let c = compare_links("v=1", "v=1&downtime_cost_per_hour=30000");
         let input = row(&c, "Inputs", "Cost of one hour of downtime");
         assert_eq!(input.parameter, "downtime_cost_per_hour");
         assert_eq!(input.unit, "USD per hour");
@@ -536,11 +536,11 @@ mod tests {
 
     #[test]
     fn a_price_override_on_one_side_is_a_row_absent_on_the_other() {
-        let c = compare_links("", "price.unit:compute_vcpu_hour:price=0.05");
+        let c = compare_links("", "price.region_price:us-east-1/vcpu_hour:price=0.05");
         let price = c
             .rows
             .iter()
-            .find(|r| r.parameter == "price.unit:compute_vcpu_hour:price")
+            .find(|r| r.parameter == "price.region_price:us-east-1/vcpu_hour:price")
             .expect("an override row");
         assert_eq!(price.a, Value::Absent);
         assert_eq!(price.b, Value::Number(Decimal::new(5, 2)));

@@ -9,16 +9,15 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, UNIT_COMPUTE_VCPU_HOUR, UNIT_VECTOR_DB_GB_MONTH};
+use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::recovery;
-use crate::scenario::{Scenario, StandbyMode};
+use crate::pricing::{self, Copy, Priced};
+use crate::scenario::Scenario;
 
 /// Hours in a month, the cloud calculators' convention (8,760 / 12).
 pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(730, 0, 0, false, 0);
 /// Months in a year.
 pub const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
-const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// What a cost line pays for (the rows of the DR cost optimization table,
 /// Part 6.1 of the article "Disaster Recovery & Failover Strategies for AI Services").
@@ -161,6 +160,11 @@ pub struct CostLine {
     pub monthly: Money,
     /// 12 × `monthly`.
     pub annual: Money,
+    /// How the amount was found, in USD catalog prices, e.g. "16 vCPU × 0.048
+    /// USD per vCPU-hour in us-east-1 × 730 h"; a secondary line adds its share.
+    pub how: String,
+    /// Whether the amount was entered by the user rather than derived from quantities.
+    pub entered: bool,
 }
 
 /// A subtotal of a breakdown.
@@ -209,7 +213,8 @@ pub(crate) enum Plan {
     Dr { factors: Factors, entered: bool },
 }
 
-/// Exact USD monthly figures the plans are built from (computed once per estimate).
+/// Exact USD monthly figures the plans are built from (computed once per
+/// estimate), each with how it was found.
 #[derive(Clone, Debug)]
 pub(crate) struct Basis {
     compute: Layer,
@@ -217,89 +222,122 @@ pub(crate) struct Basis {
     storage: Layer,
     backups: Option<Layer>,
     network_primary: Decimal,
-    ai: Vec<Decimal>,
-    transfer: Decimal,
-    replication_full: Decimal,
+    ai: Vec<Priced>,
+    transfer: Priced,
+    transfer_entered: bool,
+    replication_full: Priced,
+    replication_entered: bool,
     monitoring: Decimal,
     rate: Decimal,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Layer {
-    primary: Decimal,
-    /// A full copy priced in the secondary region.
-    secondary_full: Decimal,
+    primary: Priced,
+    /// A full copy in the secondary region.
+    secondary_full: Priced,
     /// The secondary as entered by the user, if entered.
     secondary_entered: Option<Decimal>,
+    /// Whether the primary amount was entered.
+    primary_entered: bool,
+}
+
+impl Layer {
+    fn primary_how(&self) -> How<'_> {
+        if self.primary_entered {
+            How::Entered(&self.primary.how)
+        } else {
+            How::Derived(&self.primary.how)
+        }
+    }
+}
+
+/// What a line says about how it was found.
+#[derive(Clone, Copy, Debug)]
+enum How<'a> {
+    /// Derived from quantities as the text says.
+    Derived(&'a str),
+    /// A share of a full copy found as the text says; true when that copy's amount was entered.
+    Share(&'a str, Decimal, bool),
+    /// Entered by the user; the text says what quantities would give.
+    Entered(&'a str),
+}
+
+/// An amount entered directly: taken as is, and its line says what the
+/// quantities would give instead, so an entered amount never hides a change
+/// to the inputs behind it.
+fn entered(amount: Money, derived: &Priced, rate_note: &str) -> Priced {
+    Priced {
+        usd: amount.to_decimal(),
+        how: format!(
+            "entered: {} USD a month{rate_note}; from the quantities it would be {} USD ({})",
+            amount,
+            Money::new(derived.usd).round_cents(),
+            derived.how
+        ),
+    }
 }
 
 impl Basis {
     /// Derives every monthly figure from the scenario and catalog (USD, exact).
     pub(crate) fn new(catalog: &Catalog, s: &Scenario) -> Basis {
-        let mult = |id: &str| catalog.region(id).map_or(Decimal::ONE, |r| r.price_multiplier);
-        let (pm, sm) = (mult(&s.primary_region), mult(&s.secondary_region));
-        let unit = |id: &str| catalog.unit_price(id).map_or(Decimal::ZERO, |u| u.price);
-        let layer = |direct: Option<Money>, entered: Option<Money>, base: Decimal| match direct {
-            // An amount entered directly is taken as is in both regions: the
-            // user knows it, and multipliers only apply to catalog prices.
-            Some(m) => Layer {
-                primary: m.to_decimal(),
-                secondary_full: m.to_decimal(),
-                secondary_entered: entered.map(Money::to_decimal),
-            },
-            None => Layer {
-                primary: base * pm,
-                secondary_full: base * sm,
-                secondary_entered: entered.map(Money::to_decimal),
-            },
-        };
-        let compute_base = Decimal::from(s.compute.vcpus) * unit(UNIT_COMPUTE_VCPU_HOUR) * HOURS_PER_MONTH;
-        let vdb_base = recovery::vector_db_gb(s) * unit(UNIT_VECTOR_DB_GB_MONTH);
-        let class_price = catalog
-            .storage_class(&s.storage.class)
-            .map_or(Decimal::ZERO, |c| c.price_per_gb_month);
-        let storage_base = s.storage.data_gb * class_price;
-        let backups = match s.storage.monthly {
-            Some(_) => None,
-            None => {
-                let base = recovery::backup_ladder_monthly(catalog, s);
-                Some(Layer {
-                    primary: base * pm,
-                    secondary_full: base * sm,
-                    secondary_entered: None,
-                })
+        let (p, sec) = (s.primary_region.as_str(), s.secondary_region.as_str());
+        let layer = |direct: Option<Money>, secondary: Option<Money>, derive: &dyn Fn(&str) -> Priced| {
+            let (primary, secondary_full) = (derive(p), derive(sec));
+            match direct {
+                // An amount entered directly is taken as is in both regions:
+                // the user knows it, and regional prices only apply to quantities.
+                Some(m) => Layer {
+                    primary: entered(m, &primary, ""),
+                    secondary_full: entered(m, &secondary_full, " (the primary's amount)"),
+                    secondary_entered: secondary.map(Money::to_decimal),
+                    primary_entered: true,
+                },
+                None => Layer {
+                    primary,
+                    secondary_full,
+                    secondary_entered: secondary.map(Money::to_decimal),
+                    primary_entered: false,
+                },
             }
         };
-        let ai = s
-            .providers
-            .iter()
-            .enumerate()
-            .map(|(i, link)| {
-                if i == 0 {
-                    primary_ai_spend(catalog, s)
-                } else {
-                    match link.standby {
-                        StandbyMode::PayPerUse => Decimal::ZERO,
-                        StandbyMode::Provisioned => link.provisioned_monthly.to_decimal(),
-                    }
-                }
-            })
-            .collect();
-        let price_gb = catalog.transfer_price(&s.primary_region, &s.secondary_region);
+        let backups = match s.storage.monthly {
+            Some(_) => None,
+            None => Some(Layer {
+                primary: pricing::backups(catalog, s, p),
+                secondary_full: pricing::backups(catalog, s, sec),
+                secondary_entered: None,
+                primary_entered: false,
+            }),
+        };
         let n = &s.network;
+        let gb_or_entered = |gb: Decimal, amount: Option<Money>| {
+            let derived = pricing::transfer(catalog, s, gb);
+            match amount {
+                Some(m) => entered(m, &derived, ""),
+                None => derived,
+            }
+        };
         Basis {
-            compute: layer(s.compute.monthly, s.compute.secondary_monthly, compute_base),
-            vector_db: layer(s.vector_db.monthly, s.vector_db.secondary_monthly, vdb_base),
-            storage: layer(s.storage.monthly, s.storage.secondary_monthly, storage_base),
+            compute: layer(s.compute.monthly, s.compute.secondary_monthly, &|r| {
+                pricing::compute(catalog, s, r)
+            }),
+            vector_db: layer(s.vector_db.monthly, s.vector_db.secondary_monthly, &|r| {
+                let copy = if r == p { Copy::Primary } else { Copy::Secondary };
+                pricing::vector_db(catalog, s, r, copy)
+            }),
+            storage: layer(s.storage.monthly, s.storage.secondary_monthly, &|r| {
+                pricing::storage(catalog, s, r)
+            }),
             backups,
             network_primary: n.primary_monthly.to_decimal(),
-            ai,
-            transfer: n
-                .cross_region_monthly
-                .map_or(n.cross_region_gb * price_gb, Money::to_decimal),
-            replication_full: n
-                .replication_monthly
-                .map_or(n.replication_gb * price_gb, Money::to_decimal),
+            ai: (0..s.providers.len())
+                .map(|i| pricing::provider(catalog, s, i))
+                .collect(),
+            transfer: gb_or_entered(n.cross_region_gb, n.cross_region_monthly),
+            transfer_entered: n.cross_region_monthly.is_some(),
+            replication_full: gb_or_entered(n.replication_gb, n.replication_monthly),
+            replication_entered: n.replication_monthly.is_some(),
             monitoring: s.monitoring_monthly.to_decimal(),
             rate: s.currency.rate_from_usd,
         }
@@ -325,71 +363,134 @@ impl Basis {
         Money::new(amount).round_cents()
     }
 
-    /// Calls `emit(item, location, provider index, USD exact)` for each line of a plan.
-    fn each_line(&self, plan: Plan, mut emit: impl FnMut(Item, Location, Option<usize>, Decimal)) {
-        emit(Item::Compute, Location::Primary, None, self.compute.primary);
-        emit(Item::VectorDb, Location::Primary, None, self.vector_db.primary);
-        emit(
-            Item::AiProvider,
-            Location::Primary,
-            Some(0),
-            self.ai.first().copied().unwrap_or_default(),
-        );
-        emit(Item::Storage, Location::Primary, None, self.storage.primary);
-        if let Some(b) = self.backups {
-            emit(Item::Backups, Location::Primary, None, b.primary);
-        }
-        emit(Item::Network, Location::Primary, None, self.network_primary);
-        let Plan::Dr { factors: f, entered } = plan else { return };
-        let secondary = |l: Layer, factor: Decimal| match (entered, l.secondary_entered) {
-            (true, Some(v)) => v,
-            _ => l.secondary_full * factor,
-        };
+    /// Calls `emit(item, location, provider index, USD exact, how)` for each line of a plan.
+    fn each_line(&self, plan: Plan, mut emit: impl FnMut(Item, Location, Option<usize>, Decimal, How<'_>)) {
         emit(
             Item::Compute,
-            Location::Secondary,
+            Location::Primary,
             None,
-            secondary(self.compute, f.compute),
+            self.compute.primary.usd,
+            self.compute.primary_how(),
         );
         emit(
             Item::VectorDb,
-            Location::Secondary,
+            Location::Primary,
             None,
-            secondary(self.vector_db, f.vector_db),
+            self.vector_db.primary.usd,
+            self.vector_db.primary_how(),
         );
-        for (i, &standby) in self.ai.iter().enumerate().skip(1) {
-            emit(Item::AiProvider, Location::Secondary, Some(i), standby);
+        if let Some(ai) = self.ai.first() {
+            emit(
+                Item::AiProvider,
+                Location::Primary,
+                Some(0),
+                ai.usd,
+                How::Derived(&ai.how),
+            );
         }
         emit(
             Item::Storage,
-            Location::Secondary,
+            Location::Primary,
             None,
-            secondary(self.storage, f.storage),
+            self.storage.primary.usd,
+            self.storage.primary_how(),
         );
+        if let Some(b) = &self.backups {
+            emit(
+                Item::Backups,
+                Location::Primary,
+                None,
+                b.primary.usd,
+                How::Derived(&b.primary.how),
+            );
+        }
+        emit(
+            Item::Network,
+            Location::Primary,
+            None,
+            self.network_primary,
+            How::Entered("entered: production network (egress, load balancers) a month"),
+        );
+        let Plan::Dr { factors: f, entered } = plan else { return };
+        fn secondary(l: &Layer, factor: Decimal, entered: bool) -> (Decimal, How<'_>) {
+            match (entered, l.secondary_entered) {
+                (true, Some(v)) => (
+                    v,
+                    How::Entered("entered: the secondary amount under the chosen strategy"),
+                ),
+                _ => (
+                    l.secondary_full.usd * factor,
+                    How::Share(&l.secondary_full.how, factor, l.primary_entered),
+                ),
+            }
+        }
+        let (usd, how) = secondary(&self.compute, f.compute, entered);
+        emit(Item::Compute, Location::Secondary, None, usd, how);
+        let (usd, how) = secondary(&self.vector_db, f.vector_db, entered);
+        emit(Item::VectorDb, Location::Secondary, None, usd, how);
+        for (i, standby) in self.ai.iter().enumerate().skip(1) {
+            emit(
+                Item::AiProvider,
+                Location::Secondary,
+                Some(i),
+                standby.usd,
+                How::Derived(&standby.how),
+            );
+        }
+        let (usd, how) = secondary(&self.storage, f.storage, entered);
+        emit(Item::Storage, Location::Secondary, None, usd, how);
         // Every DR plan copies the whole ladder to the secondary (a backup
         // kept only where the disaster strikes restores nothing), whatever
         // its storage share; an entered secondary storage amount includes
         // its backups, as the primary's does.
-        if let Some(b) = self.backups {
+        if let Some(b) = &self.backups {
             if !(entered && self.storage.secondary_entered.is_some()) {
-                emit(Item::Backups, Location::Secondary, None, b.secondary_full);
+                emit(
+                    Item::Backups,
+                    Location::Secondary,
+                    None,
+                    b.secondary_full.usd,
+                    How::Derived(&b.secondary_full.how),
+                );
             }
         }
-        emit(Item::DataTransfer, Location::CrossRegion, None, self.transfer);
+        emit(
+            Item::DataTransfer,
+            Location::CrossRegion,
+            None,
+            self.transfer.usd,
+            How::Share(&self.transfer.how, Decimal::ONE, self.transfer_entered),
+        );
         emit(
             Item::Replication,
             Location::CrossRegion,
             None,
-            self.replication_full * f.replication,
+            self.replication_full.usd * f.replication,
+            How::Share(&self.replication_full.how, f.replication, self.replication_entered),
         );
-        emit(Item::Monitoring, Location::CrossRegion, None, self.monitoring);
+        emit(
+            Item::Monitoring,
+            Location::CrossRegion,
+            None,
+            self.monitoring,
+            How::Entered("entered: DR monitoring a month"),
+        );
     }
 
     /// The full breakdown of a plan.
     pub(crate) fn plan(&self, s: &Scenario, plan: Plan) -> PlanCost {
         let mut lines = Vec::with_capacity(16);
-        self.each_line(plan, |item, location, provider, usd| {
+        self.each_line(plan, |item, location, provider, usd, how| {
             let monthly = self.convert(usd);
+            let (how, entered) = match how {
+                How::Derived(text) => (text.to_owned(), false),
+                How::Share(text, factor, entered) if factor == Decimal::ONE => (text.to_owned(), entered),
+                How::Share(text, factor, entered) => (
+                    format!("{text} × {} (the plan's share of a full copy)", factor.normalize()),
+                    entered,
+                ),
+                How::Entered(text) => (text.to_owned(), true),
+            };
             lines.push(CostLine {
                 component: item.component(),
                 location,
@@ -399,6 +500,8 @@ impl Basis {
                     .map(|l| format!("{}/{}", l.provider, l.model)),
                 monthly,
                 annual: monthly * MONTHS_PER_YEAR,
+                how,
+                entered,
             });
         });
         // One pass over the lines; annual subtotals are 12 × monthly, which is
@@ -444,7 +547,7 @@ impl Basis {
     /// parts taken this way add up to the plan's total.
     pub(crate) fn monthly_of(&self, plan: Plan, keep: impl Fn(Item, Location) -> bool) -> Money {
         let mut total = Money::ZERO;
-        self.each_line(plan, |item, location, _, usd| {
+        self.each_line(plan, |item, location, _, usd, _| {
             if keep(item, location) {
                 total += self.convert(usd);
             }
@@ -456,7 +559,7 @@ impl Basis {
     /// storage) in the primary and in both regions, without building lines.
     pub(crate) fn totals(&self, plan: Plan) -> PlanTotals {
         let mut t = PlanTotals::default();
-        self.each_line(plan, |item, location, _, usd| {
+        self.each_line(plan, |item, location, _, usd, _| {
             let m = self.convert(usd);
             t.monthly += m;
             // The backup ladder is the same whatever the strategy, so it is
@@ -483,24 +586,6 @@ pub(crate) struct PlanTotals {
     pub monthly: Money,
     pub regional_primary: Money,
     pub regional_both: Money,
-}
-
-/// Monthly spend on the primary AI provider, USD: entered directly, or
-/// requests × (input tokens × input price + output tokens × output price) ÷ 1,000,000.
-pub(crate) fn primary_ai_spend(catalog: &Catalog, s: &Scenario) -> Decimal {
-    if let Some(m) = s.workload.monthly_spend {
-        return m.to_decimal();
-    }
-    let Some(link) = s.providers.first() else {
-        return Decimal::ZERO;
-    };
-    let Some(model) = catalog.model(&link.provider, &link.model) else {
-        return Decimal::ZERO;
-    };
-    let w = &s.workload;
-    let per_request = Decimal::from(w.input_tokens_per_request) * model.input_per_mtok
-        + Decimal::from(w.output_tokens_per_request) * model.output_per_mtok;
-    Decimal::from(w.monthly_requests) * per_request / MILLION
 }
 
 #[cfg(test)]

@@ -55,6 +55,10 @@ pub struct Estimate {
     pub risk: RiskMatrix,
     /// Re-embedding and restore costs and times.
     pub recovery: Recovery,
+    /// Sentences the reader must see: models the provider retires, announced
+    /// price changes, fallbacks whose context window or rate limit cannot
+    /// take the traffic.
+    pub warnings: Vec<String>,
 }
 
 /// What a cheaper plan saves over full DR.
@@ -181,6 +185,7 @@ fn compute(catalog: &Catalog, s: &Scenario) -> Estimate {
         break_even,
         risk,
         recovery,
+        warnings: crate::warnings::warnings(catalog, s),
     }
 }
 

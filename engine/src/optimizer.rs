@@ -349,11 +349,12 @@ fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
             variant.providers[i + 1].standby = choices[i][choice];
         }
         let links = &variant.providers[1..];
+        // A self-hosted link runs enough GPUs for the workload (`pricing::provider`).
         let carries = links.iter().any(|link| {
             link.standby == StandbyMode::Provisioned
                 || catalog
                     .model(&link.provider, &link.model)
-                    .is_some_and(|m| Decimal::from(m.tokens_per_minute) >= workload_tpm)
+                    .is_some_and(|m| m.tokens_per_minute.is_none_or(|tpm| Decimal::from(tpm) >= workload_tpm))
         });
         let id: Vec<String> = links
             .iter()

@@ -124,7 +124,7 @@ mod tests {
     use crate::{estimate, Catalog, Money, Scenario};
 
     fn default_estimate() -> Estimate {
-        estimate(&Catalog::shipped(), &Scenario::default()).expect("the default scenario is valid")
+        estimate(&Catalog::shipped(), &crate::examples::production_tier()).expect("the example is valid")
     }
 
     #[test]

@@ -112,7 +112,7 @@ pub fn reembedding_minutes(catalog: &Catalog, s: &Scenario) -> Decimal {
         .or_else(|| {
             catalog
                 .model(&c.embedding_provider, &c.embedding_model)
-                .map(|m| m.tokens_per_minute)
+                .and_then(|m| m.tokens_per_minute)
         })
         .unwrap_or(1)
         .max(1);

@@ -110,6 +110,11 @@ pub struct RiskRow {
     /// ARO × ((hours without − hours with) × impact share × downtime cost +
     /// one-off recovery cost avoided), rounded on its own.
     pub ale_reduction: Money,
+    /// What the fallback provider costs over the primary while it carries the
+    /// traffic, a year: events × hours it carries (without − with) × impact
+    /// share × requests an hour × (its price per request − the primary's,
+    /// at least 0); 0 for scenarios a provider failover does not mitigate.
+    pub fallback_cost: Money,
 }
 
 /// The likelihood bands of a risk grid, lowest first (the words of the risk
@@ -182,6 +187,9 @@ pub struct RiskMatrix {
     /// Sum of the rows' reductions (= `ale_without` − `ale_with`; never negative:
     /// DR never lengthens an outage).
     pub ale_reduction: Money,
+    /// Sum of `fallback_cost`: the fallback's extra spend while it carries
+    /// the traffic ("costs may spike", the article's Part 8 on the provider outage).
+    pub fallback_cost: Money,
     /// What DR adds to the bill a year: chosen plan − production only.
     pub dr_annual_cost: Money,
     /// `ale_reduction` ÷ `dr_annual_cost`, to 0.01 (above 1 the DR spend pays
@@ -203,6 +211,7 @@ pub(crate) fn matrix(
 ) -> RiskMatrix {
     let downtime = s.downtime_cost_per_hour.to_decimal();
     let rules = Mitigations::new(catalog, s);
+    let premium_per_hour = crate::pricing::fallback_premium_per_hour(catalog, s);
     let mut avoided = Decimal::ZERO;
     let rows: Vec<RiskRow> = catalog
         .risks()
@@ -226,6 +235,10 @@ pub(crate) fn matrix(
             let ale_without = convert(events * (without * r.impact_share * downtime + one_off_without));
             let ale_reduction =
                 convert(events * ((without - with) * r.impact_share * downtime + (one_off_without - one_off_with)));
+            let fallback_cost = match r.mitigation {
+                Mitigation::ProviderFailover => convert(events * (without - with) * r.impact_share * premium_per_hour),
+                _ => Money::ZERO,
+            };
             RiskRow {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -241,12 +254,14 @@ pub(crate) fn matrix(
                 ale_without,
                 ale_with: ale_without - ale_reduction,
                 ale_reduction,
+                fallback_cost,
             }
         })
         .collect();
     let ale_without: Money = rows.iter().map(|r| r.ale_without).sum();
     let ale_with: Money = rows.iter().map(|r| r.ale_with).sum();
     let ale_reduction: Money = rows.iter().map(|r| r.ale_reduction).sum();
+    let fallback_cost: Money = rows.iter().map(|r| r.fallback_cost).sum();
     let return_on_dr_spend = (!dr_annual_cost.to_decimal().is_zero())
         .then(|| ratio(ale_reduction.to_decimal() / dr_annual_cost.to_decimal()));
     RiskMatrix {
@@ -254,6 +269,7 @@ pub(crate) fn matrix(
         ale_without,
         ale_with,
         ale_reduction,
+        fallback_cost,
         dr_annual_cost,
         return_on_dr_spend,
         downtime_avoided_hours: hours(avoided),
@@ -285,6 +301,7 @@ mod band_tests {
             ale_without: Money::ZERO,
             ale_with: Money::ZERO,
             ale_reduction: Money::ZERO,
+            fallback_cost: Money::ZERO,
         }
     }
 

@@ -30,7 +30,7 @@ pub struct Scenario {
     pub primary_region: String,
     /// Secondary (DR) region id from the catalog; must differ from the primary.
     pub secondary_region: String,
-    /// The AI provider chain in failover order: primary, secondary, optional tertiary (1–3 links).
+    /// The AI provider chain in failover order: the primary, then up to four fallbacks (1–5 links).
     pub providers: Vec<ProviderLink>,
     /// Minutes to detect a provider failure and move traffic to the next link (0–1,440).
     pub provider_failover_minutes: u32,
@@ -159,6 +159,13 @@ pub struct Compute {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VectorDb {
+    /// How it is bought: a vector database offering id from the catalog
+    /// (`pinecone-serverless`, `opensearch`, `pgvector`, `self-hosted`).
+    pub offering: String,
+    /// Vectors written (upserted) a month, 0–100,000,000,000: write units of a serverless offering.
+    pub monthly_writes: u64,
+    /// Copies of a node-sized index (cluster, PostgreSQL, self-hosted), 1–10; serverless ignores it.
+    pub replicas: u32,
     /// Index size in GB, 0–1,000,000; when absent it is vectors × dimensions × 4 bytes.
     pub size_gb: Option<Decimal>,
     /// Number of vectors, 0–100,000,000,000.
@@ -270,34 +277,38 @@ impl Default for Currency {
 }
 
 impl Default for Scenario {
-    /// The article's "Real Cost Example (Production Tier)", Part 1.1: us-east-1 with an
-    /// eu-west-1 secondary; compute 800, vector DB 1,200, storage 300 per
-    /// region; OpenAI 2,000 (1 M requests of 400 + 100 tokens on GPT-4o);
-    /// Azure OpenAI provisioned at 500; cross-region transfer 400,
-    /// replication 200, monitoring 100; downtime 15,000 an hour.
+    /// An AI assistant described by quantities, every cost line derived from
+    /// catalog prices (drplan's own example, not the article's): us-east-1
+    /// with a us-west-2 secondary; Claude Sonnet 4.5 on Anthropic, then on
+    /// Amazon Bedrock, then Gemini 2.5 Flash on Vertex AI, both fallbacks
+    /// pay-per-use; 1 M requests of 400 + 100 tokens a month; 16 vCPU;
+    /// 4 M × 1,536-dimension vectors on Pinecone serverless; 500 GB of data;
+    /// 2,000 GB a month across regions and 1,000 GB of replication;
+    /// monitoring 100 and downtime 15,000 an hour. The article's worked
+    /// examples are [`crate::examples`].
     fn default() -> Scenario {
         Scenario {
-            name: "Production tier example".to_owned(),
+            name: "AI assistant (from quantities)".to_owned(),
             tier: "production".to_owned(),
             custom_targets: None,
             primary_region: "us-east-1".to_owned(),
-            secondary_region: "eu-west-1".to_owned(),
+            secondary_region: "us-west-2".to_owned(),
             providers: vec![
                 ProviderLink {
-                    provider: "openai".to_owned(),
-                    model: "gpt-4o".to_owned(),
+                    provider: "anthropic".to_owned(),
+                    model: "claude-sonnet-4-5".to_owned(),
                     standby: StandbyMode::PayPerUse,
                     provisioned_monthly: Money::ZERO,
                 },
                 ProviderLink {
-                    provider: "azure-openai".to_owned(),
-                    model: "gpt-4o".to_owned(),
-                    standby: StandbyMode::Provisioned,
-                    provisioned_monthly: Money::from_units(500),
+                    provider: "aws-bedrock".to_owned(),
+                    model: "claude-sonnet-4-5".to_owned(),
+                    standby: StandbyMode::PayPerUse,
+                    provisioned_monthly: Money::ZERO,
                 },
                 ProviderLink {
-                    provider: "anthropic".to_owned(),
-                    model: "claude-sonnet-4-5".to_owned(),
+                    provider: "google-vertex".to_owned(),
+                    model: "gemini-2-5-flash".to_owned(),
                     standby: StandbyMode::PayPerUse,
                     provisioned_monthly: Money::ZERO,
                 },
@@ -311,23 +322,26 @@ impl Default for Scenario {
             },
             compute: Compute {
                 vcpus: 16,
-                monthly: Some(Money::from_units(800)),
-                secondary_monthly: Some(Money::from_units(800)),
+                monthly: None,
+                secondary_monthly: None,
                 provision_minutes: 15,
             },
             vector_db: VectorDb {
+                offering: "pinecone-serverless".to_owned(),
+                monthly_writes: 100_000,
+                replicas: 1,
                 size_gb: None,
                 vectors: 4_000_000,
                 dimensions: 1_536,
-                monthly: Some(Money::from_units(1_200)),
-                secondary_monthly: Some(Money::from_units(1_200)),
+                monthly: None,
+                secondary_monthly: None,
                 backed_up: true,
             },
             storage: Storage {
                 data_gb: Decimal::from(500),
                 class: "s3-standard".to_owned(),
-                monthly: Some(Money::from_units(300)),
-                secondary_monthly: Some(Money::from_units(300)),
+                monthly: None,
+                secondary_monthly: None,
             },
             corpus: Corpus {
                 documents: 400_000,
@@ -348,10 +362,10 @@ impl Default for Scenario {
             },
             network: Network {
                 primary_monthly: Money::ZERO,
-                cross_region_gb: Decimal::from(20_000),
-                cross_region_monthly: Some(Money::from_units(400)),
-                replication_gb: Decimal::from(10_000),
-                replication_monthly: Some(Money::from_units(200)),
+                cross_region_gb: Decimal::from(2_000),
+                cross_region_monthly: None,
+                replication_gb: Decimal::from(1_000),
+                replication_monthly: None,
                 replication_lag_minutes: Decimal::from(5),
             },
             monitoring_monthly: Money::from_units(100),

@@ -221,7 +221,8 @@ mod margin_tests {
 
     #[test]
     fn margins_are_target_minus_achieved() {
-        let estimate = crate::estimate(&Catalog::shipped(), &Scenario::default()).expect("the default estimates");
+        let estimate =
+            crate::estimate(&Catalog::shipped(), &crate::examples::production_tier()).expect("the example estimates");
         let targets = estimate.targets;
         for s in &estimate.strategies {
             assert_eq!(s.rto_margin_minutes(&targets) >= Decimal::ZERO, s.meets_rto, "{}", s.id);

@@ -1,7 +1,7 @@
 //! Scenario validation: the ranges and formats of the parameter table
 //! ([`crate::link::check`]) plus catalog cross-references, every problem at once.
 
-use crate::catalog::{Catalog, ModelKind};
+use crate::catalog::{Catalog, ModelKind, ProviderKind, VectorDbModel, DB_STORAGE_GB_MONTH, GPU_HOUR};
 use crate::error::{Error, FieldError, Result};
 use crate::scenario::Scenario;
 
@@ -113,6 +113,8 @@ fn check_references(catalog: &Catalog, s: &Scenario, errors: &mut Vec<FieldError
             )
         });
     }
+    check_vector_db(catalog, s, &mut need);
+    check_self_hosted(catalog, s, &mut need);
     let classes = || {
         ids(
             "storage class",
@@ -135,5 +137,77 @@ fn check_references(catalog: &Catalog, s: &Scenario, errors: &mut Vec<FieldError
             &b.standard_days.to_string(),
             &fixed("the retention ladder must keep backups for at least one day on some class"),
         );
+    }
+}
+
+type Need<'a> = dyn FnMut(bool, &dyn Fn() -> String, &str, &dyn Fn() -> String) + 'a;
+
+/// The offering exists, runs on both regions' clouds, and both regions price
+/// what it is sized by (its node, and disk for PostgreSQL and self-hosted).
+fn check_vector_db(catalog: &Catalog, s: &Scenario, need: &mut Need<'_>) {
+    let field = || "vector_db.offering".to_owned();
+    let id = s.vector_db.offering.as_str();
+    let Some(offering) = catalog.vector_db(id) else {
+        need(false, &field, id, &|| {
+            let ids: Vec<&str> = catalog.vector_dbs().iter().map(|v| v.id.as_str()).collect();
+            format!("must be a catalog vector database offering: {}", ids.join(", "))
+        });
+        return;
+    };
+    if offering.model == VectorDbModel::Serverless {
+        return;
+    }
+    let mut resources = vec![offering.node_resource.as_deref().unwrap_or_default()];
+    if matches!(offering.model, VectorDbModel::Postgres | VectorDbModel::SelfHosted) {
+        resources.push(DB_STORAGE_GB_MONTH);
+    }
+    for region in [&s.primary_region, &s.secondary_region] {
+        let Some(r) = catalog.region(region) else { continue };
+        let on_cloud = offering.clouds == "*" || offering.clouds == r.cloud;
+        let priced = resources.iter().all(|res| catalog.region_price(region, res).is_some());
+        need(on_cloud && priced, &field, id, &|| {
+            let everywhere: Vec<&str> = catalog
+                .regions()
+                .iter()
+                .filter(|r| offering.clouds == "*" || offering.clouds == r.cloud)
+                .filter(|r| resources.iter().all(|res| catalog.region_price(&r.id, res).is_some()))
+                .map(|r| r.id.as_str())
+                .collect();
+            format!(
+                "{} has no price in {region} in this catalog; it is priced in: {}",
+                offering.name,
+                everywhere.join(", ")
+            )
+        });
+    }
+}
+
+/// A self-hosted link runs GPUs in its region (the primary's for the first
+/// link, the secondary's for a fallback), which must have a GPU price.
+fn check_self_hosted(catalog: &Catalog, s: &Scenario, need: &mut Need<'_>) {
+    for (i, link) in s.providers.iter().enumerate() {
+        let self_hosted = catalog
+            .provider(&link.provider)
+            .is_some_and(|p| p.kind == ProviderKind::SelfHosted);
+        let region = if i == 0 { &s.primary_region } else { &s.secondary_region };
+        if self_hosted && catalog.region(region).is_some() {
+            need(
+                catalog.region_price(region, GPU_HOUR).is_some(),
+                &|| format!("providers[{i}].provider"),
+                &link.provider,
+                &|| {
+                    let with: Vec<&str> = catalog
+                        .regions()
+                        .iter()
+                        .filter(|r| catalog.region_price(&r.id, GPU_HOUR).is_some())
+                        .map(|r| r.id.as_str())
+                        .collect();
+                    format!(
+                        "self-hosted models run on the region's GPU instances and {region} has no GPU price in this catalog; regions with one: {}",
+                        with.join(", ")
+                    )
+                },
+            );
+        }
     }
 }

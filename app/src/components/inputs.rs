@@ -164,6 +164,11 @@ fn table_choices(catalog: &Catalog, table: Table) -> Vec<(String, String)> {
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect(),
         Table::EmbeddingModel => models(catalog, engine::catalog::ModelKind::Embedding),
+        Table::VectorDb => catalog
+            .vector_dbs()
+            .iter()
+            .map(|v| (v.id.clone(), v.name.clone()))
+            .collect(),
     }
 }
 

@@ -44,9 +44,34 @@ pub fn PlannerPage() -> impl IntoView {
     };
     view! {
         <Masthead title="Disaster-recovery cost and RTO/RPO planner for AI services".to_owned() planner=true />
+        <StartFromAnExample catalog=catalog.clone() />
         <LivePlanner>
             <InputsForm fields=fields errors=errors catalog=catalog />
             <div class="results" aria-live="polite">{results}</div>
         </LivePlanner>
+    }
+}
+
+/// "Start from an example": the default (described by quantities) and the
+/// article's two worked bills, each a plain link to its share link.
+#[component]
+fn StartFromAnExample(catalog: Arc<engine::Catalog>) -> impl IntoView {
+    let items = engine::examples::EXAMPLES
+        .iter()
+        .map(|example| {
+            let href = format!("/?{}", engine::link::encode(&catalog, &(example.scenario)()));
+            view! {
+                <li>
+                    <a href=href data-example=example.id>{example.title}</a>
+                    " — "{example.about}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="examples" aria-label="Examples">
+            <strong>"Start from an example"</strong>
+            <ul>{items}</ul>
+        </nav>
     }
 }

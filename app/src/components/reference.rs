@@ -63,35 +63,51 @@ pub fn CatalogPage() -> impl IntoView {
     let s = |x: &dyn ToString| x.to_string();
     let tables = vec![
         view! {
-            <CatalogTable caption="Regions" headers=&["Id", "Name", "Geography", "Price multiplier", "Source", "As of"]
-                rows=c.regions().iter().map(|r| vec![s(&r.id), s(&r.name), s(&r.geography), s(&r.price_multiplier), s(&r.source), s(&r.as_of)]).collect() />
+            <CatalogTable caption="Regions" headers=&["Id", "Cloud", "Name", "Geography", "Storage ratio to us-east-1", "Source", "As of"]
+                rows=c.regions().iter().map(|r| vec![s(&r.id), s(&r.cloud), s(&r.name), s(&r.geography), s(&r.storage_multiplier), s(&r.source), s(&r.as_of)]).collect() />
+        },
+        view! {
+            <CatalogTable caption="Prices per region (USD)" headers=&["Region", "Resource", "USD", "Source", "As of"]
+                rows=c.region_prices().iter().map(|p| vec![s(&p.region), s(&p.resource), s(&p.price), s(&p.source), s(&p.as_of)]).collect() />
         },
         view! {
             <CatalogTable caption="Inter-region transfer" headers=&["From", "To", "USD per GB", "Source", "As of"]
                 rows=c.transfer_prices().iter().map(|t| vec![s(&t.from_region), s(&t.to_region), s(&t.price_per_gb), s(&t.source), s(&t.as_of)]).collect() />
         },
         view! {
-            <CatalogTable caption="AI providers" headers=&["Id", "Name", "Source", "As of"]
-                rows=c.providers().iter().map(|p| vec![s(&p.id), s(&p.name), s(&p.source), s(&p.as_of)]).collect() />
+            <CatalogTable caption="AI providers" headers=&["Id", "Name", "Kind", "Source", "As of"]
+                rows=c.providers().iter().map(|p| vec![s(&p.id), s(&p.name), format!("{:?}", p.kind).to_lowercase(), s(&p.source), s(&p.as_of)]).collect() />
         },
         view! {
             <CatalogTable caption="Models"
-                headers=&["Provider/model", "Name", "Kind", "USD per 1M input tokens", "USD per 1M output tokens", "Context tokens", "Tokens per minute", "Source", "As of"]
+                headers=&["Provider/model", "Name", "Kind", "USD per 1M input tokens", "USD per 1M output tokens", "Context tokens", "Tokens per minute", "Price from", "Retires", "GPU tokens per second", "Source", "As of"]
                 rows=c.models().iter().map(|m| vec![
                     format!("{}/{}", m.provider, m.model), s(&m.name), format!("{:?}", m.kind).to_lowercase(),
-                    s(&m.input_per_mtok), s(&m.output_per_mtok), s(&m.context_tokens), s(&m.tokens_per_minute), s(&m.source), s(&m.as_of),
+                    s(&m.input_per_mtok), s(&m.output_per_mtok), s(&m.context_tokens),
+                    m.tokens_per_minute.map(|t| t.to_string()).unwrap_or_default(),
+                    m.price_from.clone().unwrap_or_default(), m.retires.clone().unwrap_or_default(),
+                    m.gpu_tokens_per_second.map(|t| t.to_string()).unwrap_or_default(),
+                    s(&m.source), s(&m.as_of),
                 ]).collect() />
         },
         view! {
             <CatalogTable caption="Storage classes"
-                headers=&["Id", "Name", "USD per GB-month", "Retrieval USD per GB", "Retrieval hours", "Minimum days", "Source", "As of"]
+                headers=&["Id", "Name", "USD per GB-month (us-east-1)", "Retrieval USD per GB", "Retrieval hours", "Minimum days", "Source", "As of"]
                 rows=c.storage_classes().iter().map(|x| vec![
                     s(&x.id), s(&x.name), s(&x.price_per_gb_month), s(&x.retrieval_per_gb), s(&x.retrieval_hours), s(&x.min_days), s(&x.source), s(&x.as_of),
                 ]).collect() />
         },
         view! {
-            <CatalogTable caption="Unit prices" headers=&["Id", "Name", "Unit", "USD", "Source", "As of"]
-                rows=c.unit_prices().iter().map(|u| vec![s(&u.id), s(&u.name), s(&u.unit), s(&u.price), s(&u.source), s(&u.as_of)]).collect() />
+            <CatalogTable caption="Vector database offerings"
+                headers=&["Id", "Name", "Model", "Clouds", "USD per GB-month", "USD per 1M read units", "USD per 1M write units", "Monthly minimum", "Node priced by", "GiB per node", "Index overhead", "Source", "As of"]
+                rows=c.vector_dbs().iter().map(|v| {
+                    let o = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+                    vec![
+                        s(&v.id), s(&v.name), format!("{:?}", v.model).to_lowercase(), s(&v.clouds),
+                        o(v.storage_gb_month), o(v.read_units_per_million), o(v.write_units_per_million), o(v.minimum_monthly),
+                        v.node_resource.clone().unwrap_or_default(), o(v.node_ram_gb), o(v.index_overhead), s(&v.source), s(&v.as_of),
+                    ]
+                }).collect() />
         },
         view! {
             <CatalogTable caption="DR strategies (share of a full copy kept in the secondary)"

@@ -7,8 +7,11 @@
 
 use rust_decimal::Decimal;
 
-use super::rows::{Model, Provider, Region, RiskRow, StorageClass, Strategy, Tier, TransferPrice, UnitPrice};
-use super::{UNIT_COMPUTE_VCPU_HOUR, UNIT_VECTOR_DB_GB_MONTH};
+use super::rows::{
+    Model, Provider, ProviderKind, Region, RegionPrice, RiskRow, StorageClass, Strategy, Tier, TransferPrice,
+    VectorDbModel, VectorDbOffering,
+};
+use super::{RESOURCES, VCPU_HOUR};
 use crate::error::{Error, Result};
 
 /// A column's allowed values: least, most, and how a message says them.
@@ -82,11 +85,14 @@ pub(super) fn check_regions(rows: &[(u64, Region)]) -> Result<()> {
                 "* is reserved for \"any region\" in transfer.csv",
             ));
         }
+        if r.cloud.is_empty() {
+            return Err(Error::catalog(f, *line, "cloud", "the cloud must not be empty"));
+        }
         check_range(
             f,
             *line,
-            "price_multiplier",
-            r.price_multiplier,
+            "storage_multiplier",
+            r.storage_multiplier,
             MULTIPLIER.0,
             MULTIPLIER.1,
         )?;
@@ -143,30 +149,66 @@ pub(super) fn check_providers(rows: &[(u64, Provider)]) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn check_models(rows: &[(u64, Model)], providers: &[(u64, Provider)]) -> Result<()> {
+pub(super) fn check_models(rows: &[(u64, Model)], providers: &[(u64, Provider)], published: &str) -> Result<()> {
     let f = "models.csv";
     let mut seen = Vec::new();
     for (line, m) in rows {
-        if !providers.iter().any(|(_, p)| p.id == m.provider) {
+        let Some((_, provider)) = providers.iter().find(|(_, p)| p.id == m.provider) else {
             return Err(Error::catalog(
                 f,
                 *line,
                 "provider",
                 format!("unknown provider {:?}: not in providers.csv", m.provider),
             ));
-        }
-        check_id(f, *line, "model", &format!("{}/{}", m.provider, m.model), &mut seen)?;
+        };
+        check_date(f, *line, "price_from", m.price_from.as_deref())?;
+        check_date(f, *line, "retires", m.retires.as_deref())?;
+        let key = format!(
+            "{}/{} from {}",
+            m.provider,
+            m.model,
+            m.price_from.as_deref().unwrap_or("the start")
+        );
+        check_id(f, *line, "model", &key, &mut seen)?;
         check_range(f, *line, "input_per_mtok", m.input_per_mtok, Decimal::ZERO, PRICE_MAX)?;
         check_range(f, *line, "output_per_mtok", m.output_per_mtok, Decimal::ZERO, PRICE_MAX)?;
-        if m.tokens_per_minute == 0 {
+        match provider.kind {
+            ProviderKind::Api if m.tokens_per_minute.is_none_or(|t| t == 0) => {
+                return Err(Error::catalog(
+                    f,
+                    *line,
+                    "tokens_per_minute",
+                    "an API model needs a rate limit of at least 1 token per minute",
+                ))
+            }
+            ProviderKind::SelfHosted if m.gpu_tokens_per_second.is_none_or(|t| t <= Decimal::ZERO) => {
+                return Err(Error::catalog(
+                    f,
+                    *line,
+                    "gpu_tokens_per_second",
+                    "a self-hosted model needs the tokens per second one GPU sustains, above 0",
+                ))
+            }
+            _ => {}
+        }
+        check_as_of(f, *line, &m.as_of)?;
+    }
+    // Every model must have a price in force on the publication date.
+    for (line, m) in rows {
+        let in_force = rows.iter().any(|(_, r)| {
+            r.provider == m.provider && r.model == m.model && r.price_from.as_deref().is_none_or(|d| d <= published)
+        });
+        if !in_force {
             return Err(Error::catalog(
                 f,
                 *line,
-                "tokens_per_minute",
-                "the rate limit must be at least 1 token per minute",
+                "price_from",
+                format!(
+                    "{}/{} has no price in force on the catalog's date {published}",
+                    m.provider, m.model
+                ),
             ));
         }
-        check_as_of(f, *line, &m.as_of)?;
     }
     Ok(())
 }
@@ -205,23 +247,121 @@ pub(super) fn check_storage(rows: &[(u64, StorageClass)]) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn check_units(rows: &[(u64, UnitPrice)]) -> Result<()> {
-    let f = "unit_prices.csv";
-    let mut seen = Vec::new();
-    for (line, u) in rows {
-        check_id(f, *line, "id", &u.id, &mut seen)?;
-        check_range(f, *line, "price", u.price, Decimal::ZERO, PRICE_MAX)?;
-        check_as_of(f, *line, &u.as_of)?;
-    }
-    for required in [UNIT_COMPUTE_VCPU_HOUR, UNIT_VECTOR_DB_GB_MONTH] {
-        if !seen.iter().any(|s| s == required) {
+pub(super) fn check_region_prices(rows: &[(u64, RegionPrice)], regions: &[(u64, Region)]) -> Result<()> {
+    let f = "region_prices.csv";
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (line, p) in rows {
+        if !regions.iter().any(|(_, r)| r.id == p.region) {
             return Err(Error::catalog(
                 f,
-                1,
-                "id",
-                format!("the file needs a row with id {required}"),
+                *line,
+                "region",
+                format!("unknown region {:?}: not in regions.csv", p.region),
             ));
         }
+        if !RESOURCES.contains(&p.resource.as_str()) {
+            return Err(Error::catalog(
+                f,
+                *line,
+                "resource",
+                format!(
+                    "unknown resource {:?}: must be one of {}",
+                    p.resource,
+                    RESOURCES.join(", ")
+                ),
+            ));
+        }
+        let key = (p.region.clone(), p.resource.clone());
+        if seen.contains(&key) {
+            return Err(Error::catalog(
+                f,
+                *line,
+                "(row)",
+                format!("duplicate price of {} in {}", p.resource, p.region),
+            ));
+        }
+        seen.push(key);
+        check_range(f, *line, "price", p.price, PRICE.0, PRICE.1)?;
+        check_as_of(f, *line, &p.as_of)?;
+    }
+    for (line, r) in regions {
+        if !seen
+            .iter()
+            .any(|(region, resource)| region == &r.id && resource == VCPU_HOUR)
+        {
+            return Err(Error::catalog(
+                "regions.csv",
+                *line,
+                "id",
+                format!("region {} has no {VCPU_HOUR} price in region_prices.csv", r.id),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn check_vector_dbs(rows: &[(u64, VectorDbOffering)]) -> Result<()> {
+    let f = "vector_dbs.csv";
+    let mut seen = Vec::new();
+    for (line, v) in rows {
+        check_id(f, *line, "id", &v.id, &mut seen)?;
+        let needed: &[(&str, Option<Decimal>)] = match v.model {
+            VectorDbModel::Serverless => &[
+                ("storage_gb_month", v.storage_gb_month),
+                ("read_units_per_million", v.read_units_per_million),
+                ("write_units_per_million", v.write_units_per_million),
+                ("minimum_monthly", v.minimum_monthly),
+            ],
+            _ => &[("node_ram_gb", v.node_ram_gb), ("index_overhead", v.index_overhead)],
+        };
+        for (column, value) in needed {
+            match value {
+                None => {
+                    return Err(Error::catalog(
+                        f,
+                        *line,
+                        column,
+                        format!("a {:?} offering needs {column}", v.model),
+                    ))
+                }
+                Some(value) => check_range(f, *line, column, *value, PRICE.0, PRICE.1)?,
+            }
+        }
+        if v.model != VectorDbModel::Serverless {
+            let resource = v.node_resource.as_deref().unwrap_or_default();
+            if !RESOURCES.contains(&resource) {
+                return Err(Error::catalog(
+                    f,
+                    *line,
+                    "node_resource",
+                    format!("{resource:?} must be one of {}", RESOURCES.join(", ")),
+                ));
+            }
+            if v.node_ram_gb.is_some_and(|g| g.is_zero()) || v.index_overhead.is_some_and(|o| o < Decimal::ONE) {
+                return Err(Error::catalog(
+                    f,
+                    *line,
+                    "node_ram_gb",
+                    "node_ram_gb must be above 0 and index_overhead at least 1",
+                ));
+            }
+        }
+        check_as_of(f, *line, &v.as_of)?;
+    }
+    Ok(())
+}
+
+fn check_date(file: &str, line: u64, column: &str, date: Option<&str>) -> Result<()> {
+    let Some(date) = date else { return Ok(()) };
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(b.len() == 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return Err(Error::catalog(
+            file,
+            line,
+            column,
+            format!("invalid date {date:?}: expected YYYY-MM-DD"),
+        ));
     }
     Ok(())
 }

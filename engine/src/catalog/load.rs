@@ -14,14 +14,15 @@ use serde::{Deserialize, Deserializer};
 use crate::error::{Error, Result};
 
 /// The catalog files, in load order. Every one is required.
-pub const FILE_NAMES: [&str; 10] = [
+pub const FILE_NAMES: [&str; 11] = [
     "meta.csv",
     "regions.csv",
+    "region_prices.csv",
     "transfer.csv",
     "providers.csv",
     "models.csv",
     "storage_classes.csv",
-    "unit_prices.csv",
+    "vector_dbs.csv",
     "strategies.csv",
     "tiers.csv",
     "risks.csv",
@@ -60,14 +61,15 @@ impl CatalogFiles {
     }
 }
 
-const SHIPPED: [(&str, &str); 10] = [
+const SHIPPED: [(&str, &str); 11] = [
     ("meta.csv", include_str!("../../../data/meta.csv")),
     ("regions.csv", include_str!("../../../data/regions.csv")),
+    ("region_prices.csv", include_str!("../../../data/region_prices.csv")),
     ("transfer.csv", include_str!("../../../data/transfer.csv")),
     ("providers.csv", include_str!("../../../data/providers.csv")),
     ("models.csv", include_str!("../../../data/models.csv")),
     ("storage_classes.csv", include_str!("../../../data/storage_classes.csv")),
-    ("unit_prices.csv", include_str!("../../../data/unit_prices.csv")),
+    ("vector_dbs.csv", include_str!("../../../data/vector_dbs.csv")),
     ("strategies.csv", include_str!("../../../data/strategies.csv")),
     ("tiers.csv", include_str!("../../../data/tiers.csv")),
     ("risks.csv", include_str!("../../../data/risks.csv")),
@@ -183,4 +185,16 @@ pub(super) fn decimal<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<De
     text.trim()
         .parse::<Decimal>()
         .map_err(|_| serde::de::Error::custom(format!("invalid number {text:?}")))
+}
+
+/// An optional decimal column: empty is `None`.
+pub(super) fn optional_decimal<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => t
+            .parse::<Decimal>()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("invalid number {t:?}"))),
+    }
 }

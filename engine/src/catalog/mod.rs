@@ -23,21 +23,38 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 use check::{
-    check_models, check_providers, check_regions, check_risks, check_storage, check_strategies, check_tiers,
-    check_transfer, check_units,
+    check_models, check_providers, check_region_prices, check_regions, check_risks, check_storage, check_strategies,
+    check_tiers, check_transfer, check_vector_dbs,
 };
 use load::{read, rows};
 pub use load::{CatalogFiles, FILE_NAMES};
 pub use rows::{
-    DataMode, Mitigation, Model, ModelKind, Provider, Range, Region, ReplicationMode, RiskScenario, StorageClass,
-    StorageTier, Strategy, Tier, TransferPrice, UnitPrice,
+    DataMode, Mitigation, Model, ModelKind, Provider, ProviderKind, Range, Region, RegionPrice, ReplicationMode,
+    RiskScenario, StorageClass, StorageTier, Strategy, Tier, TransferPrice, VectorDbModel, VectorDbOffering,
 };
 use rows::{Meta, RiskRow};
 
-/// Unit price id for one vCPU-hour of application compute (USD).
-pub const UNIT_COMPUTE_VCPU_HOUR: &str = "compute_vcpu_hour";
-/// Unit price id for one GB-month of vector database (USD).
-pub const UNIT_VECTOR_DB_GB_MONTH: &str = "vector_db_gb_month";
+/// General-purpose compute, USD per vCPU-hour (every region has it).
+pub const VCPU_HOUR: &str = "vcpu_hour";
+/// Memory-optimized compute, USD per GiB-hour of RAM.
+pub const RAM_GB_HOUR: &str = "ram_gb_hour";
+/// A managed PostgreSQL instance (2 vCPU, 8 GiB), USD per hour.
+pub const POSTGRES_HOUR: &str = "postgres_hour";
+/// Managed database storage, USD per GB-month.
+pub const DB_STORAGE_GB_MONTH: &str = "db_storage_gb_month";
+/// A managed search node for vector search (Amazon OpenSearch r6g.large.search), USD per hour.
+pub const OPENSEARCH_NODE_HOUR: &str = "opensearch_node_hour";
+/// The cloud's single-GPU inference instance, USD per hour.
+pub const GPU_HOUR: &str = "gpu_hour";
+/// Every resource `region_prices.csv` may price; only [`VCPU_HOUR`] is required in every region.
+pub const RESOURCES: [&str; 6] = [
+    VCPU_HOUR,
+    RAM_GB_HOUR,
+    POSTGRES_HOUR,
+    DB_STORAGE_GB_MONTH,
+    OPENSEARCH_NODE_HOUR,
+    GPU_HOUR,
+];
 
 /// The whole catalog: every table, with the catalog's version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,11 +64,12 @@ pub struct Catalog {
     currency: String,
     published: String,
     regions: Vec<Region>,
+    region_prices: Vec<RegionPrice>,
     transfer: Vec<TransferPrice>,
     providers: Vec<Provider>,
     models: Vec<Model>,
     storage_classes: Vec<StorageClass>,
-    unit_prices: Vec<UnitPrice>,
+    vector_dbs: Vec<VectorDbOffering>,
     strategies: Vec<Strategy>,
     tiers: Vec<Tier>,
     risks: Vec<RiskScenario>,
@@ -85,21 +103,23 @@ impl Catalog {
             ));
         }
         let regions = read::<Region>("regions.csv", text("regions.csv")?)?;
+        let region_prices = read::<RegionPrice>("region_prices.csv", text("region_prices.csv")?)?;
         let transfer = read::<TransferPrice>("transfer.csv", text("transfer.csv")?)?;
         let providers = read::<Provider>("providers.csv", text("providers.csv")?)?;
         let models = read::<Model>("models.csv", text("models.csv")?)?;
         let storage_classes = read::<StorageClass>("storage_classes.csv", text("storage_classes.csv")?)?;
-        let unit_prices = read::<UnitPrice>("unit_prices.csv", text("unit_prices.csv")?)?;
+        let vector_dbs = read::<VectorDbOffering>("vector_dbs.csv", text("vector_dbs.csv")?)?;
         let strategies = read::<Strategy>("strategies.csv", text("strategies.csv")?)?;
         let tiers = read::<Tier>("tiers.csv", text("tiers.csv")?)?;
         let risk_rows = read::<RiskRow>("risks.csv", text("risks.csv")?)?;
 
         check_regions(&regions)?;
+        check_region_prices(&region_prices, &regions)?;
         check_transfer(&transfer, &regions)?;
         check_providers(&providers)?;
-        check_models(&models, &providers)?;
+        check_models(&models, &providers, &meta.published)?;
         check_storage(&storage_classes)?;
-        check_units(&unit_prices)?;
+        check_vector_dbs(&vector_dbs)?;
         check_strategies(&strategies)?;
         check_tiers(&tiers)?;
         check_risks(&risk_rows)?;
@@ -133,11 +153,12 @@ impl Catalog {
             currency: meta.currency,
             published: meta.published,
             regions: rows(regions),
+            region_prices: rows(region_prices),
             transfer: rows(transfer),
             providers: rows(providers),
             models: rows(models),
             storage_classes: rows(storage_classes),
-            unit_prices: rows(unit_prices),
+            vector_dbs: rows(vector_dbs),
             strategies: rows(strategies),
             tiers: rows(tiers),
             risks,
@@ -184,9 +205,14 @@ impl Catalog {
         &self.storage_classes
     }
 
-    /// All unit prices.
-    pub fn unit_prices(&self) -> &[UnitPrice] {
-        &self.unit_prices
+    /// Every priced resource of every region, in file order.
+    pub fn region_prices(&self) -> &[RegionPrice] {
+        &self.region_prices
+    }
+
+    /// All vector database offerings.
+    pub fn vector_dbs(&self) -> &[VectorDbOffering] {
+        &self.vector_dbs
     }
 
     /// All DR strategies, cheapest mechanism first.
@@ -214,19 +240,46 @@ impl Catalog {
         self.providers.iter().find(|p| p.id == id)
     }
 
-    /// A model by provider and model id.
+    /// A model by provider and model id, at the prices in force on the
+    /// catalog's publication date: of its rows, the one with the latest
+    /// `price_from` on or before that date (a row without one applies from
+    /// the start). Dates compare as `YYYY-MM-DD` text.
     pub fn model(&self, provider: &str, model: &str) -> Option<&Model> {
-        self.models.iter().find(|m| m.provider == provider && m.model == model)
+        let published = self.published.as_str();
+        self.models
+            .iter()
+            .filter(|m| m.provider == provider && m.model == model)
+            .filter(|m| m.price_from.as_deref().is_none_or(|d| d <= published))
+            .max_by(|a, b| a.price_from.cmp(&b.price_from))
+    }
+
+    /// The next price of a model after the catalog's publication date, if
+    /// one is announced: the row with the earliest later `price_from`.
+    pub fn next_model_price(&self, provider: &str, model: &str) -> Option<&Model> {
+        let published = self.published.as_str();
+        self.models
+            .iter()
+            .filter(|m| m.provider == provider && m.model == model)
+            .filter(|m| m.price_from.as_deref().is_some_and(|d| d > published))
+            .min_by(|a, b| a.price_from.cmp(&b.price_from))
+    }
+
+    /// The price of `resource` in `region`, USD, if the catalog has one.
+    pub fn region_price(&self, region: &str, resource: &str) -> Option<Decimal> {
+        self.region_prices
+            .iter()
+            .find(|p| p.region == region && p.resource == resource)
+            .map(|p| p.price)
+    }
+
+    /// A vector database offering by id.
+    pub fn vector_db(&self, id: &str) -> Option<&VectorDbOffering> {
+        self.vector_dbs.iter().find(|v| v.id == id)
     }
 
     /// A storage class by id.
     pub fn storage_class(&self, id: &str) -> Option<&StorageClass> {
         self.storage_classes.iter().find(|c| c.id == id)
-    }
-
-    /// A unit price by id.
-    pub fn unit_price(&self, id: &str) -> Option<&UnitPrice> {
-        self.unit_prices.iter().find(|u| u.id == id)
     }
 
     /// A strategy by id.

@@ -16,10 +16,11 @@ use crate::error::{FieldError, Result};
 
 impl Catalog {
     /// A copy with the scenario's price overrides applied. Keys are
-    /// `kind:id:field`, e.g. `region:eu-west-1:price_multiplier`,
+    /// `kind:id:field`, e.g. `region:eu-west-1:storage_multiplier`,
     /// `transfer:us-east-1/eu-west-1:price_per_gb` (`*` allowed),
     /// `model:openai/gpt-4o:input_per_mtok`, `storage:s3-standard:price_per_gb_month`,
-    /// `unit:compute_vcpu_hour:price`, `strategy:active_passive:compute`.
+    /// `region_price:us-east-1/vcpu_hour:price`, `vector_db:pinecone-serverless:read_units_per_million`,
+    /// `strategy:active_passive:compute`.
     /// Unknown keys, values outside 0–1,000,000 and values outside the
     /// column's own range in the catalog files (a region multiplier 0.01–10, a
     /// strategy factor 0–10, failover minutes 0–10,080, retrieval hours 0–720)
@@ -63,8 +64,8 @@ impl Catalog {
             "region" => {
                 let r = self.regions.iter_mut().find(|r| r.id == id).ok_or_else(unknown)?;
                 match field {
-                    "price_multiplier" => (&mut r.price_multiplier, MULTIPLIER),
-                    _ => return Err(bad_field("price_multiplier")),
+                    "storage_multiplier" => (&mut r.storage_multiplier, MULTIPLIER),
+                    _ => return Err(bad_field("storage_multiplier")),
                 }
             }
             "transfer" => {
@@ -105,11 +106,34 @@ impl Catalog {
                     _ => return Err(bad_field("price_per_gb_month, retrieval_per_gb, retrieval_hours")),
                 }
             }
-            "unit" => {
-                let u = self.unit_prices.iter_mut().find(|u| u.id == id).ok_or_else(unknown)?;
+            "region_price" => {
+                let (region, resource) = id.split_once('/').ok_or_else(|| OVERRIDE_FORMAT.to_owned())?;
+                let p = self
+                    .region_prices
+                    .iter_mut()
+                    .find(|p| p.region == region && p.resource == resource)
+                    .ok_or_else(unknown)?;
                 match field {
-                    "price" => (&mut u.price, PRICE),
+                    "price" => (&mut p.price, PRICE),
                     _ => return Err(bad_field("price")),
+                }
+            }
+            "vector_db" => {
+                let v = self.vector_dbs.iter_mut().find(|v| v.id == id).ok_or_else(unknown)?;
+                let slot = match field {
+                    "storage_gb_month" => &mut v.storage_gb_month,
+                    "read_units_per_million" => &mut v.read_units_per_million,
+                    "write_units_per_million" => &mut v.write_units_per_million,
+                    "minimum_monthly" => &mut v.minimum_monthly,
+                    _ => {
+                        return Err(bad_field(
+                            "storage_gb_month, read_units_per_million, write_units_per_million, minimum_monthly",
+                        ))
+                    }
+                };
+                match slot {
+                    Some(price) => (price, PRICE),
+                    None => return Err(format!("{id} is not priced by {field}")),
                 }
             }
             "strategy" => {
@@ -135,4 +159,4 @@ impl Catalog {
 
 const MAX_OVERRIDE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const OVERRIDE_FORMAT: &str =
-    "a price override key must be kind:id:field with kind one of region, transfer, model, storage, unit, strategy";
+    "a price override key must be kind:id:field with kind one of region, region_price, transfer, model, storage, vector_db, strategy";

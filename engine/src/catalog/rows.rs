@@ -8,26 +8,99 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::load::decimal;
+use super::load::{decimal, optional_decimal};
 use crate::money::Money;
 
-/// A cloud region and how its prices compare with the reference region.
+/// A cloud region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     /// Region id, e.g. `us-east-1`.
     pub id: String,
+    /// The cloud it belongs to, e.g. `aws`.
+    pub cloud: String,
     /// Display name.
     pub name: String,
     /// Continent or area, for grouping in a picker.
     pub geography: String,
-    /// Price of compute, vector database and storage here ÷ the same in
-    /// us-east-1 (which is 1.00); applied to quantity-derived costs only.
+    /// Object storage here ÷ the same in us-east-1 (S3 Standard's own
+    /// regional ratio), applied to every storage class's us-east-1 price.
     #[serde(deserialize_with = "decimal")]
-    pub price_multiplier: Decimal,
+    pub storage_multiplier: Decimal,
     /// Where the figure comes from.
     pub source: String,
     /// When the figure was checked (`YYYY-MM` or `YYYY-MM-DD`).
+    pub as_of: String,
+}
+
+/// One priced resource in one region (`region_prices.csv`), e.g. a vCPU-hour
+/// of general-purpose compute in eu-west-1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionPrice {
+    /// Region id (a row of regions.csv).
+    pub region: String,
+    /// What is priced: one of [`RESOURCES`](super::RESOURCES).
+    pub resource: String,
+    /// USD per the resource's unit.
+    #[serde(deserialize_with = "decimal")]
+    pub price: Decimal,
+    /// Where the figure comes from.
+    pub source: String,
+    /// When it was checked.
+    pub as_of: String,
+}
+
+/// How a vector database is bought.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VectorDbModel {
+    /// Pay per GB stored and per read and write unit, with a monthly minimum.
+    Serverless,
+    /// A managed cluster of nodes sized by RAM.
+    Cluster,
+    /// A managed PostgreSQL instance with the pgvector extension, sized by RAM, plus its storage.
+    Postgres,
+    /// Self-hosted on the cloud's memory-optimized instances, priced per GiB of RAM, plus disk.
+    SelfHosted,
+}
+
+/// A vector database offering (`vector_dbs.csv`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VectorDbOffering {
+    /// Offering id, e.g. `pinecone-serverless`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// How it is bought.
+    pub model: VectorDbModel,
+    /// `*` when it runs on every cloud, else the one cloud id.
+    pub clouds: String,
+    /// Serverless: USD per GB-month stored.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub storage_gb_month: Option<Decimal>,
+    /// Serverless: USD per million read units.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub read_units_per_million: Option<Decimal>,
+    /// Serverless: USD per million write units.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub write_units_per_million: Option<Decimal>,
+    /// Serverless: the least the account is billed a month, USD.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub minimum_monthly: Option<Decimal>,
+    /// Node-sized models: the resource of region_prices.csv a node is priced by.
+    pub node_resource: Option<String>,
+    /// Node-sized models: GiB of the index one node holds.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub node_ram_gb: Option<Decimal>,
+    /// Node-sized models: index size in RAM ÷ the raw float32 vectors.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub index_overhead: Option<Decimal>,
+    /// Where the figures come from.
+    pub source: String,
+    /// When they were checked.
     pub as_of: String,
 }
 
@@ -48,7 +121,18 @@ pub struct TransferPrice {
     pub as_of: String,
 }
 
-/// An AI API provider.
+/// How a provider's models are paid for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    /// An API priced per token.
+    Api,
+    /// Open-weight models run on the cloud's GPU instances, priced per GPU-hour.
+    SelfHosted,
+}
+
+/// An AI provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provider {
@@ -56,6 +140,8 @@ pub struct Provider {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// API or self-hosted.
+    pub kind: ProviderKind,
     /// Where its prices come from.
     pub source: String,
     /// When they were checked.
@@ -93,8 +179,18 @@ pub struct Model {
     pub output_per_mtok: Decimal,
     /// Context window in tokens.
     pub context_tokens: u64,
-    /// Default rate limit in tokens per minute; bounds re-embedding throughput.
-    pub tokens_per_minute: u64,
+    /// Default rate limit in tokens per minute (bounds re-embedding
+    /// throughput and whether a fallback can carry the traffic); empty for
+    /// self-hosted models, whose capacity is their GPUs'.
+    pub tokens_per_minute: Option<u64>,
+    /// The date (`YYYY-MM-DD`) from which this row's prices apply; empty =
+    /// always. A model whose price changes has one row per price.
+    pub price_from: Option<String>,
+    /// The date (`YYYY-MM-DD`) the provider retires the model, if announced.
+    pub retires: Option<String>,
+    /// Self-hosted: tokens per second one GPU instance sustains.
+    #[serde(deserialize_with = "optional_decimal")]
+    pub gpu_tokens_per_second: Option<Decimal>,
     /// Where the figures come from.
     pub source: String,
     /// When they were checked.
@@ -138,25 +234,6 @@ pub struct StorageClass {
     /// Where the figures come from.
     pub source: String,
     /// When they were checked.
-    pub as_of: String,
-}
-
-/// A unit price used to derive a component's cost from a quantity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct UnitPrice {
-    /// Price id, e.g. `compute_vcpu_hour`.
-    pub id: String,
-    /// What is priced.
-    pub name: String,
-    /// The unit, e.g. `vCPU-hour`.
-    pub unit: String,
-    /// USD per unit in us-east-1.
-    #[serde(deserialize_with = "decimal")]
-    pub price: Decimal,
-    /// Where the figure comes from.
-    pub source: String,
-    /// When it was checked.
     pub as_of: String,
 }
 

@@ -197,9 +197,17 @@ pub(super) fn sentence(value: &str, problem: &str) -> String {
 
 /// The strict decoder: every pair must be a known parameter written one way.
 pub(super) fn read(catalog: Option<&Catalog>, pairs: &[(String, String)]) -> Result<Decoded> {
+    // A link of format 1 was made when the default scenario was the
+    // article's production-tier bill: the parameters it leaves out mean that
+    // example's values, so its figures stay what they were.
+    let format_1 = pairs.iter().any(|(name, value)| name == "v" && value == "1");
     let mut draft = Draft {
-        scenario: Scenario::default(),
-        providers: [None, None, None],
+        scenario: if format_1 {
+            crate::examples::production_tier()
+        } else {
+            Scenario::default()
+        },
+        providers: Default::default(),
         rto: None,
         rpo: None,
     };
@@ -223,7 +231,7 @@ pub(super) fn read(catalog: Option<&Catalog>, pairs: &[(String, String)]) -> Res
         }
         let outcome = match name.as_str() {
             "v" => match raw_value {
-                "1" => Ok(()),
+                "1" | "2" => Ok(()),
                 _ => Err(format!(
                     "is not a link format this drplan reads; it reads v={LINK_FORMAT}"
                 )),
@@ -297,9 +305,10 @@ fn allowed(p: &super::Parameter) -> String {
     }
 }
 
-/// Builds the provider chain from `p1`..`p3` and the custom targets from `rto` and `rpo`.
+/// Builds the provider chain from `p1`..`p5` and the custom targets from `rto` and `rpo`.
 fn assemble(draft: &mut Draft, errors: &mut Vec<FieldError>) {
-    let defaults = Scenario::default().providers;
+    // The base scenario's chain: a link the query does not name keeps it.
+    let defaults = draft.scenario.providers.clone();
     let mut chain = Vec::new();
     let mut gap = None;
     for (i, given) in draft.providers.iter().enumerate() {

@@ -34,7 +34,7 @@ pub use params::{check, parameter, Kind, Number, Parameter, Quantity, Table, MAX
 
 /// Version of the link format; written as `v=1`. A link without `v` is read
 /// as the current format (the first slice's links had none).
-pub const LINK_FORMAT: u32 = 1;
+pub const LINK_FORMAT: u32 = 2;
 
 /// Prefix of a price-override parameter: `price.model:openai/gpt-4o:input_per_mtok=3`.
 pub const PRICE_PREFIX: &str = "price.";

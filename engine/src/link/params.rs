@@ -15,8 +15,11 @@ use crate::error::FieldError;
 use crate::present;
 use crate::scenario::{ProviderLink, Scenario};
 
-/// How many links the AI provider chain holds at most (`p1`…`p3`).
-pub const MAX_PROVIDERS: usize = 3;
+/// How many links the AI provider chain holds at most (`p1`…`p5`): the
+/// primary and four fallbacks, more than any failover chain the article
+/// describes (primary, secondary, tertiary) and enough to mix APIs, clouds
+/// and a self-hosted model.
+pub const MAX_PROVIDERS: usize = 5;
 
 /// A catalog table whose ids a parameter takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub enum Table {
     StorageClass,
     /// Embedding models, written `provider/model`.
     EmbeddingModel,
+    /// Vector database offerings.
+    VectorDb,
 }
 
 impl Table {
@@ -41,6 +46,7 @@ impl Table {
             Table::Tier => catalog.tiers().iter().map(|t| t.id.clone()).collect(),
             Table::Region => catalog.regions().iter().map(|r| r.id.clone()).collect(),
             Table::Strategy => catalog.strategies().iter().map(|s| s.id.clone()).collect(),
+            Table::VectorDb => catalog.vector_dbs().iter().map(|v| v.id.clone()).collect(),
             Table::StorageClass => catalog.storage_classes().iter().map(|c| c.id.clone()).collect(),
             Table::EmbeddingModel => catalog
                 .models()
@@ -57,6 +63,7 @@ impl Table {
             Table::Tier => "tier",
             Table::Region => "region",
             Table::Strategy => "strategy",
+            Table::VectorDb => "vector database offering",
             Table::StorageClass => "storage class",
             Table::EmbeddingModel => "embedding model (provider/model)",
         }
@@ -395,7 +402,7 @@ pub fn check(scenario: &Scenario) -> Vec<FieldError> {
 /// A scenario being decoded, with the parts that need more than one parameter.
 pub(super) struct Draft {
     pub scenario: Scenario,
-    /// `p1`..`p3` as given: `None` = not in the link, `Some(None)` = given empty (no such link).
+    /// `p1`..`p5` as given: `None` = not in the link, `Some(None)` = given empty (no such link).
     pub providers: [Option<Option<ProviderLink>>; MAX_PROVIDERS],
     /// `rto` and `rpo` as given, in minutes (`Some(None)` = given empty: the tier's targets).
     pub rto: Option<Option<Decimal>>,
@@ -425,7 +432,7 @@ macro_rules! field {
     };
 }
 
-/// `p1`..`p3`: link `$index` of the provider chain, `provider/model[:standby[:USD per month]]`.
+/// `p1`..`p5`: link `$index` of the provider chain, `provider/model[:standby[:USD per month]]`.
 macro_rules! provider_param {
     ($name:literal, $index:literal, $about:literal) => {
         Parameter {
@@ -517,6 +524,12 @@ pub const PARAMETERS: &[Parameter] = &[
         2,
         "Tertiary AI provider, e.g. anthropic/claude-sonnet-4-5; empty for none"
     ),
+    provider_param!(
+        "p4",
+        3,
+        "Fourth AI provider, e.g. self-hosted/llama-3.1-8b; empty for none"
+    ),
+    provider_param!("p5", 4, "Fifth AI provider; empty for none"),
     field!(
         "failover_minutes",
         provider_failover_minutes,
@@ -570,6 +583,24 @@ pub const PARAMETERS: &[Parameter] = &[
         compute.provision_minutes,
         minutes(true, 0, 10_080),
         "Time to provision full compute from nothing on failover"
+    ),
+    field!(
+        "vector_db",
+        vector_db.offering,
+        Kind::Id(Table::VectorDb),
+        "How the vector database is bought: serverless, managed cluster, pgvector or self-hosted"
+    ),
+    field!(
+        "vector_writes",
+        vector_db.monthly_writes,
+        count("vectors a month", 0, 100_000_000_000),
+        "Vectors written (upserted) a month: a serverless offering's write units"
+    ),
+    field!(
+        "vector_replicas",
+        vector_db.replicas,
+        count("replicas", 1, 10),
+        "Copies of a node-sized index (cluster, pgvector, self-hosted)"
     ),
     field!(
         "vector_gb",

@@ -15,9 +15,9 @@ fn check(file: &str, from: &str, to: &str, expected: &str) {
 }
 
 #[test]
-fn shipped_catalog_is_version_2026_11_with_sources_and_dates() {
+fn shipped_catalog_is_version_2026_12_with_sources_and_dates() {
     let c = Catalog::shipped();
-    assert_eq!(c.version(), "2026-11");
+    assert_eq!(c.version(), "2026-12");
     assert_eq!(c.currency(), "USD");
     assert_eq!(c.regions().len(), 10);
     assert_eq!(c.strategies().len(), 5);
@@ -27,7 +27,7 @@ fn shipped_catalog_is_version_2026_11_with_sources_and_dates() {
     );
     assert_eq!(c.risks().len(), 7);
     for r in c.regions() {
-        assert!(!r.source.is_empty() && r.as_of.starts_with("2026"), "{}", r.id);
+        assert!(!r.source.is_empty() && r.as_of.starts_with("202"), "{}", r.id);
     }
     for m in c.models() {
         assert!(!m.source.is_empty() && !m.as_of.is_empty(), "{}", m.model);
@@ -38,15 +38,15 @@ fn shipped_catalog_is_version_2026_11_with_sources_and_dates() {
 fn a_bad_row_names_file_line_and_column() {
     check(
         "regions.csv",
-        "1.11",
+        "1.065",
         "abc",
-        "regions.csv line 5, column price_multiplier: invalid number \"abc\"",
+        "regions.csv line 6, column storage_multiplier: invalid number \"abc\"",
     );
     check(
         "regions.csv",
-        "1.11",
+        "1.065",
         "-1",
-        "regions.csv line 5, column price_multiplier: -1 is out of range: must be between 0.01 and 10",
+        "regions.csv line 6, column storage_multiplier: -1 is out of range: must be between 0.01 and 10",
     );
     check(
         "models.csv",
@@ -81,9 +81,9 @@ fn a_bad_row_names_file_line_and_column() {
     );
     check(
         "regions.csv",
-        "2026-11\nus-east-2",
-        "Nov 2026\nus-east-2",
-        "regions.csv line 2, column as_of: invalid date \"Nov 2026\": expected YYYY-MM or YYYY-MM-DD",
+        "2026-12\nus-east-2",
+        "Dec 2026\nus-east-2",
+        "regions.csv line 2, column as_of: invalid date \"Dec 2026\": expected YYYY-MM or YYYY-MM-DD",
     );
     check(
         "providers.csv",
@@ -99,16 +99,16 @@ fn a_bad_row_names_file_line_and_column() {
 #[test]
 fn a_missing_column_is_named_and_no_column_is_nameless() {
     check(
-        "unit_prices.csv",
-        "id,name,unit,price,source,as_of\ncompute_vcpu_hour,Application compute,",
-        "id,,unit,price,source,as_of\ncompute_vcpu_hour,name,",
-        "unit_prices.csv line 2, column name: missing field `name`",
+        "region_prices.csv",
+        "region,resource,price,source,as_of\nus-east-1,vcpu_hour,",
+        "region,,price,source,as_of\nus-east-1,resource,",
+        "region_prices.csv line 2, column resource: missing field `resource`",
     );
     check(
         "regions.csv",
-        "id,name,geography,price_multiplier,",
-        "id,name,geography,,",
-        "regions.csv line 2, column price_multiplier: missing field `price_multiplier`",
+        "id,cloud,name,geography,storage_multiplier,",
+        "id,cloud,name,geography,,",
+        "regions.csv line 2, column storage_multiplier: missing field `storage_multiplier`",
     );
 }
 

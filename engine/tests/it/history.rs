@@ -37,7 +37,9 @@ fn every_released_version_names_itself_in_its_meta_file_and_is_the_same_as_itsel
     for (version, files) in &released {
         assert_eq!(history::version_of(files).as_deref(), Some(*version));
         assert!(diff(files, files).is_empty(), "{version}");
-        for name in engine::catalog::FILE_NAMES {
+        // A released version keeps the files it was released with; the
+        // current schema may have more.
+        for name in ["meta.csv", "regions.csv", "models.csv", "strategies.csv"] {
             assert!(files.get(name).is_some(), "{version} has {name}");
         }
     }

@@ -22,12 +22,12 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(Catalog::shipped)
 }
 
-/// `encode(edit(default))` is `expected` (after `v=1&catalog=2026-11`).
+/// `encode(edit(default))` is `expected` (after `v=2&catalog=2026-12`).
 fn check_encode(edit: impl FnOnce(&mut Scenario), expected: &str) {
     let mut scenario = Scenario::default();
     edit(&mut scenario);
     let link = link::encode(catalog(), &scenario);
-    assert_eq!(link, format!("v=1&catalog=2026-11{expected}"));
+    assert_eq!(link, format!("v=2&catalog=2026-12{expected}"));
     let back = link::decode(catalog(), &link).expect("an encoded valid scenario decodes");
     assert_eq!(back.scenario, scenario, "{link}");
 }
@@ -70,9 +70,12 @@ fn only_changed_values_appear_in_link_order() {
             s.providers[2].standby = StandbyMode::Provisioned;
             s.providers[2].provisioned_monthly = Money::from_cents(12_345);
         },
-        "&p3=anthropic/claude-sonnet-4-5:provisioned:123.45",
+        "&p3=google-vertex/gemini-2-5-flash:provisioned:123.45",
     );
-    check_encode(|s| s.compute.monthly = None, "&compute_monthly=");
+    check_encode(
+        |s| s.compute.monthly = Some(Money::from_units(800)),
+        "&compute_monthly=800",
+    );
     check_encode(|s| s.vector_db.backed_up = false, "&vector_backed_up=false");
     check_encode(
         |s| {
@@ -88,9 +91,9 @@ fn only_changed_values_appear_in_link_order() {
             s.price_overrides
                 .insert("model:openai/gpt-4o:input_per_mtok".into(), Decimal::new(3, 0));
             s.price_overrides
-                .insert("unit:compute_vcpu_hour:price".into(), Decimal::new(5, 2));
+                .insert("region_price:us-east-1/vcpu_hour:price".into(), Decimal::new(5, 2));
         },
-        "&price.model:openai/gpt-4o:input_per_mtok=3&price.unit:compute_vcpu_hour:price=0.05",
+        "&price.model:openai/gpt-4o:input_per_mtok=3&price.region_price:us-east-1/vcpu_hour:price=0.05",
     );
 }
 
@@ -128,9 +131,9 @@ fn an_older_catalog_version_opens_with_a_notice() {
     assert_eq!(decoded.link_catalog_version.as_deref(), Some("2026-08"));
     assert_eq!(
         decoded.notices,
-        ["Prices changed since this link was made: catalog 2026-08 → 2026-11"]
+        ["Prices changed since this link was made: catalog 2026-08 → 2026-12"]
     );
-    let current = link::decode(catalog(), "v=1&catalog=2026-11").unwrap();
+    let current = link::decode(catalog(), "v=2&catalog=2026-12").unwrap();
     assert!(current.notices.is_empty());
 }
 
@@ -161,10 +164,10 @@ fn bad_links_name_each_parameter_its_value_and_what_is_allowed() {
         ("standard_days=0&infrequent_days=0&archive_days=0", &[("standard_days", "\"0\": the retention ladder must keep backups for at least one day on some class")]),
         ("currency=eur", &[("currency", "\"eur\" must be a three-letter ISO 4217 code in capitals, e.g. EUR")]),
         ("price.model:openai/gpt-9:input_per_mtok=1", &[("price.model:openai/gpt-9:input_per_mtok", "\"1\": no model with id openai/gpt-9 in the catalog")]),
-        ("price.unit:x=1", &[("price.unit:x", "\"1\": a price override key must be kind:id:field with kind one of region, transfer, model, storage, unit, strategy")]),
+        ("price.unit:x=1", &[("price.unit:x", "\"1\": a price override key must be kind:id:field with kind one of region, region_price, transfer, model, storage, vector_db, strategy")]),
         ("name=%E9", &[("name", "\"%E9\" is not UTF-8 text once percent-decoded; allowed: up to 200 characters")]),
         ("name=50%", &[("name", "\"50%\" has a % that is not followed by two hex digits; allowed: up to 200 characters")]),
-        ("v=2", &[("v", "\"2\" is not a link format this drplan reads; it reads v=1")]),
+        ("v=3", &[("v", "\"3\" is not a link format this drplan reads; it reads v=2")]),
         ("catalog=", &[("catalog", "\"\" is empty; it names a catalog version such as 2026-11")]),
         ("tier=basic&tier=basic", &[("tier", "tier is given twice; a link names each parameter once")]),
         ("Tier=basic", &[("Tier", "Tier is not a link parameter (did you mean tier?); the parameters are listed in docs/share-links.md")]),
@@ -282,14 +285,14 @@ prop_compose! {
     fn any_scenario()(
         (name, tier, custom, primary_region, secondary_region, providers, failover) in (
             any::<String>(), any::<String>(), proptest::option::of((decimal(), decimal())),
-            any::<String>(), any::<String>(), proptest::collection::vec(provider(), 1..=3), any::<u32>(),
+            any::<String>(), any::<String>(), proptest::collection::vec(provider(), 1..=5), any::<u32>(),
         ),
         (workload, compute) in (
             (any::<u64>(), any::<u32>(), any::<u32>(), proptest::option::of(money())),
             (any::<u32>(), proptest::option::of(money()), proptest::option::of(money()), any::<u32>()),
         ),
         (vector_db, storage) in (
-            (proptest::option::of(decimal()), any::<u64>(), any::<u32>(), proptest::option::of(money()), proptest::option::of(money()), any::<bool>()),
+            (proptest::option::of(decimal()), any::<u64>(), any::<u32>(), proptest::option::of(money()), proptest::option::of(money()), any::<bool>(), any::<String>(), any::<u64>(), any::<u32>()),
             (decimal(), any::<String>(), proptest::option::of(money()), proptest::option::of(money())),
         ),
         corpus in (any::<u64>(), any::<u32>(), any::<String>(), any::<String>(), proptest::option::of(any::<u64>())),
@@ -315,6 +318,9 @@ prop_compose! {
             },
             compute: Compute { vcpus: compute.0, monthly: compute.1, secondary_monthly: compute.2, provision_minutes: compute.3 },
             vector_db: VectorDb {
+                offering: vector_db.6,
+                monthly_writes: vector_db.7,
+                replicas: vector_db.8,
                 size_gb: vector_db.0,
                 vectors: vector_db.1,
                 dimensions: vector_db.2,
@@ -443,7 +449,7 @@ fn price_overrides_of_any_key_survive() {
     let mut s = Scenario::default();
     s.price_overrides = BTreeMap::from([("a&b=c%d e+f".to_owned(), Decimal::ONE)]);
     let link = link::encode(catalog(), &s);
-    assert_eq!(link, "v=1&catalog=2026-11&price.a%26b%3Dc%25d+e%2Bf=1");
+    assert_eq!(link, "v=2&catalog=2026-12&price.a%26b%3Dc%25d+e%2Bf=1");
     assert_eq!(link::parse(&link).unwrap().scenario, s);
 }
 

@@ -4,6 +4,7 @@
 
 mod catalog;
 mod common;
+mod costs;
 mod fuzz_corpus;
 mod history;
 mod link;

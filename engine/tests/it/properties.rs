@@ -76,7 +76,8 @@ prop_compose! {
         strategy in pick(catalog().strategies().iter().map(|t| t.id.clone()).collect()),
         fraction in decimal(100, 2),
         downtime in (1i64..=10_000_000_000).prop_map(Money::from_cents),
-        providers in proptest::collection::vec(link(), 1..=3),
+        providers in proptest::collection::vec(link(), 1..=5),
+        vector in (pick(catalog().vector_dbs().iter().map(|v| v.id.clone()).collect()), 0u64..10_000_000_000, 1u32..=10),
         workload in (0u64..10_000_000_000, 0u32..100_000, 0u32..100_000, maybe_money(100_000_000), 0u32..120),
         corpus in (0u64..100_000_000, 0u32..100_000, proptest::option::of(1u64..100_000_000)),
         backups in (1u32..=10_080, 0u32..=3_650, 0u32..=3_650, 1u32..=3_650, 1i64..100_000),
@@ -107,7 +108,8 @@ prop_compose! {
         (s.storage.class, s.backups.archive_class) = classes;
         s.currency.code = "XTS".to_owned();
         s.currency.rate_from_usd = rate;
-        s
+        (s.vector_db.offering, s.vector_db.monthly_writes, s.vector_db.replicas) = vector;
+        made_valid(s)
     }
 }
 
@@ -132,6 +134,25 @@ fn assert_no_negative(value: &serde_json::Value, path: &str) {
         }
         _ => {}
     }
+}
+
+/// What the catalog cannot price where the generator put it is replaced:
+/// a self-hosted link in a region without GPUs by the API model, an
+/// offering not priced in both regions by the serverless one.
+fn made_valid(mut s: Scenario) -> Scenario {
+    let c = catalog();
+    let (primary, secondary) = (s.primary_region.clone(), s.secondary_region.clone());
+    for (i, link) in s.providers.iter_mut().enumerate() {
+        let region = if i == 0 { &primary } else { &secondary };
+        if link.provider == "self-hosted" && c.region_price(region, engine::catalog::GPU_HOUR).is_none() {
+            link.provider = "openai".to_owned();
+            link.model = "gpt-4o".to_owned();
+        }
+    }
+    if engine::validate(c, &s).is_err_and(|e| e.to_string().contains("vector_db.offering")) {
+        s.vector_db.offering = "pinecone-serverless".to_owned();
+    }
+    s
 }
 
 fn run(s: &Scenario) -> Estimate {

@@ -36,7 +36,7 @@ fn line(plan: &PlanCost, location: Location, item: Item, provider: Option<&str>)
 
 #[test]
 fn production_tier_example_totals_7800_a_month_and_93600_a_year() {
-    let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
+    let e = estimate(&common::catalog(), &common::production()).unwrap();
     let plan = &e.dr_plan;
     let expected = [
         (Location::Primary, Item::Compute, None, 800),
@@ -73,7 +73,7 @@ fn production_tier_example_totals_7800_a_month_and_93600_a_year() {
 
 #[test]
 fn production_tier_break_even_at_15000_an_hour_is_6_24_hours() {
-    let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
+    let e = estimate(&common::catalog(), &common::production()).unwrap();
     // The article's convention: the whole DR-enabled deployment ÷ an hour of downtime.
     assert_eq!(e.break_even.article_annual_cost, units(93_600));
     assert_eq!(e.break_even.downtime_cost_per_hour, units(15_000));
@@ -87,7 +87,7 @@ fn production_tier_break_even_at_15000_an_hour_is_6_24_hours() {
 fn break_even_hours_do_not_change_with_the_reporting_currency() {
     // At 777.77 an hour: 93,600 ÷ 777.77 = 120.34 h in USD; the same in KWD at 0.3075,
     // where rounding converted amounts once gave 120.35.
-    let mut s = engine::Scenario::default();
+    let mut s = common::production();
     s.downtime_cost_per_hour = Money::new(dec!(777.77));
     let usd = estimate(&common::catalog(), &s).unwrap();
     s.currency.code = "KWD".to_owned();
@@ -100,7 +100,7 @@ fn break_even_hours_do_not_change_with_the_reporting_currency() {
 
 #[test]
 fn the_per_document_cost_is_in_the_reporting_currency() {
-    let mut s = engine::Scenario::default();
+    let mut s = common::production();
     s.currency.code = "EUR".to_owned();
     s.currency.rate_from_usd = dec!(0.9237);
     let e = estimate(&common::catalog(), &s).unwrap();
@@ -147,6 +147,9 @@ fn active_passive_costs_1_6_and_active_active_2_2_times_one_region() {
     derived.vector_db.monthly = None;
     derived.storage.monthly = None;
     derived.secondary_region = "us-west-2".to_owned();
+    // Sized by RAM, a secondary copy costs what the primary does at equal
+    // prices (a serverless copy serves no queries, so it costs less).
+    derived.vector_db.offering = "self-hosted".to_owned();
     for scenario in [common::section3(), derived] {
         let e = estimate(&common::catalog(), &scenario).unwrap();
         let relative = |id: &str| e.strategies.iter().find(|s| s.id == id).unwrap().relative_to_one_region;
@@ -157,7 +160,7 @@ fn active_passive_costs_1_6_and_active_active_2_2_times_one_region() {
 
 #[test]
 fn reembedding_400000_documents_at_0_0001_each_costs_40() {
-    let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
+    let e = estimate(&common::catalog(), &common::production()).unwrap();
     let r = &e.recovery.reembedding;
     assert_eq!(r.documents, 400_000);
     assert_eq!(r.cost_per_document, dec!(0.0001));
@@ -166,7 +169,7 @@ fn reembedding_400000_documents_at_0_0001_each_costs_40() {
 
 #[test]
 fn totals_equal_the_sum_of_their_rows_in_any_currency() {
-    let mut s = engine::Scenario::default();
+    let mut s = common::production();
     s.currency.code = "EUR".to_owned();
     s.currency.rate_from_usd = dec!(0.9137);
     let e = estimate(&common::catalog(), &s).unwrap();
@@ -196,7 +199,7 @@ fn totals_equal_the_sum_of_their_rows_in_any_currency() {
 fn an_entered_secondary_storage_amount_includes_its_backups() {
     // Storage derived from quantities has a backup ladder; an entered secondary
     // amount is taken as is, with no "Secondary: backups" line on top (it was 9.34).
-    let mut s = engine::Scenario::default();
+    let mut s = common::production();
     s.storage.monthly = None;
     let e = estimate(&common::catalog(), &s).unwrap();
     let backups = |plan: &engine::PlanCost, location: Location| {
@@ -222,7 +225,7 @@ fn zero_money_is_written_with_two_decimals_like_every_amount() {
     assert_eq!(serde_json::to_string(&Money::ZERO).unwrap(), "\"0.00\"");
     assert_eq!(serde_json::to_string(&units(0)).unwrap(), "\"0.00\"");
     assert_eq!(serde_json::to_string(&Money::new(dec!(0.0001))).unwrap(), "\"0.0001\"");
-    let e = estimate(&common::catalog(), &engine::Scenario::default()).unwrap();
+    let e = estimate(&common::catalog(), &common::production()).unwrap();
     let json = serde_json::to_string(&e).unwrap();
     // The pay-per-use fallbacks cost nothing a month: written 0.00, not 0.
     assert!(json.contains("\"monthly\":\"0.00\""), "{json}");
@@ -231,7 +234,7 @@ fn zero_money_is_written_with_two_decimals_like_every_amount() {
 
 #[test]
 fn at_the_critical_tier_optimized_dr_meets_both_targets_or_says_none_does() {
-    let mut s = engine::Scenario::default();
+    let mut s = common::production();
     s.tier = "critical".to_owned();
     let e = estimate(&common::catalog(), &s).unwrap();
     let r = &e.recommendation;

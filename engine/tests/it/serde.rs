@@ -26,7 +26,7 @@ fn estimate_and_catalog_round_trip_through_json() {
 
 #[test]
 fn garbage_is_rejected_cleanly() {
-    let json = serde_json::to_string(&Scenario::default()).unwrap();
+    let json = serde_json::to_string(&engine::examples::production_tier()).unwrap();
     let cases = [
         ("\"15000.00\"", "\"abc\""),
         ("\"15000.00\"", "\"1e999\""),

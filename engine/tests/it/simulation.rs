@@ -168,7 +168,7 @@ fn the_same_seed_gives_the_same_figures_and_another_seed_others() {
 #[test]
 fn pays_for_itself_falls_as_downtime_gets_cheaper() {
     let catalog = shipped();
-    let mut scenario = Scenario::default();
+    let mut scenario = engine::examples::production_tier();
     scenario.simulation.years = 2_000;
     let share = |s: &Scenario| {
         let sim = simulate(&catalog, s).expect("valid");

@@ -69,7 +69,7 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.providers[1].model = "gpt-9".to_owned(),
         "providers[1].model",
         "gpt-9",
-        "must be a chat model of azure-openai: gpt-4o, gpt-4o-data-zone, gpt-4.1",
+        "must be a chat model of aws-bedrock: claude-sonnet-4-5, claude-haiku-4-5, nova-pro, nova-lite, nova-micro, llama-3-3-70b",
     );
     check(
         |s| s.corpus.embedding_model = "gpt-4o".to_owned(),
@@ -92,9 +92,9 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
     check(
         |s| {
             s.price_overrides
-                .insert("region:mars-1:price_multiplier".to_owned(), dec!(2));
+                .insert("region:mars-1:storage_multiplier".to_owned(), dec!(2));
         },
-        "price_overrides[\"region:mars-1:price_multiplier\"]",
+        "price_overrides[\"region:mars-1:storage_multiplier\"]",
         "2",
         "no region with id mars-1 in the catalog",
     );
@@ -102,7 +102,7 @@ fn each_range_names_the_field_the_value_and_the_allowed_range() {
         |s| s.providers.clear(),
         "providers",
         "0 items",
-        "must have between 1 and 3 items",
+        "must have between 1 and 5 items",
     );
 }
 
@@ -132,7 +132,7 @@ fn every_problem_is_reported_at_once() {
 
 #[test]
 fn price_overrides_change_the_figures() {
-    let mut s = Scenario::default();
+    let mut s = engine::examples::production_tier();
     s.workload.monthly_spend = None;
     s.price_overrides
         .insert("model:openai/gpt-4o:input_per_mtok".to_owned(), dec!(5));
@@ -161,8 +161,8 @@ fn values_that_would_overflow_the_figures_are_refused() {
         "must be between 0.001 and 1,000,000 (GB per hour)",
     );
     for (key, value, allowed) in [
-        ("region:eu-west-1:price_multiplier", dec!(1000000), "0.01 and 10"),
-        ("region:eu-west-1:price_multiplier", dec!(0), "0.01 and 10"),
+        ("region:eu-west-1:storage_multiplier", dec!(1000000), "0.01 and 10"),
+        ("region:eu-west-1:storage_multiplier", dec!(0), "0.01 and 10"),
         ("strategy:active_active:compute", dec!(10.5), "0 and 10"),
         ("strategy:active_passive:failover_minutes", dec!(10081), "0 and 10,080"),
         ("storage:s3-glacier-flexible:retrieval_hours", dec!(721), "0 and 720"),
@@ -197,8 +197,10 @@ fn the_largest_allowed_scenario_estimates() {
         &replication_gb=1000000000&replication_monthly=&replication_lag_minutes=10080\
         &monitoring_monthly=1000000000&downtime_cost_per_hour=0.01&currency=XXX&rate=1000000\
         &price.model:openai/gpt-4o:input_per_mtok=1000000&price.model:openai/gpt-4o:output_per_mtok=1000000\
-        &price.region:us-east-1:price_multiplier=10&price.region:eu-west-1:price_multiplier=10\
-        &price.unit:compute_vcpu_hour:price=1000000&price.unit:vector_db_gb_month:price=1000000\
+        &price.region:us-east-1:storage_multiplier=10&price.region:us-west-2:storage_multiplier=10\
+        &price.region_price:us-east-1/vcpu_hour:price=1000000&price.region_price:us-west-2/vcpu_hour:price=1000000\
+        &price.vector_db:pinecone-serverless:storage_gb_month=1000000\
+        &price.vector_db:pinecone-serverless:read_units_per_million=1000000\
         &price.transfer:*/*:price_per_gb=1000000&price.storage:s3-standard:price_per_gb_month=1000000\
         &price.storage:s3-glacier-flexible:retrieval_hours=720\
         &price.strategy:active_active:compute=10&price.strategy:active_active:replication=10";

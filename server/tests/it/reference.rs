@@ -51,7 +51,8 @@ async fn the_catalog_page_lists_every_price_with_its_source_and_date() {
         + catalog.providers().len()
         + catalog.models().len()
         + catalog.storage_classes().len()
-        + catalog.unit_prices().len()
+        + catalog.region_prices().len()
+        + catalog.vector_dbs().len()
         + catalog.strategies().len()
         + catalog.tiers().len()
         + catalog.risks().len();

@@ -80,9 +80,15 @@ fn PlanLines(plan: PlanCost, strategy_name: String, currency: String) -> impl In
                         Some(provider) => format!("{} ({provider})", line.item.label()),
                         None => line.item.label().to_string(),
                     };
+                    // Every line says how it was found; an entered amount says so
+                    // first, and what the quantities would give instead.
                     view! {
-                        <tr>
-                            <td>{item}</td>
+                        <tr class:entered=line.entered>
+                            <td>
+                                {item}
+                                {line.entered.then(|| view! { " " <span class="badge entered">"entered"</span> })}
+                                <span class="how">{line.how.clone()}</span>
+                            </td>
                             <td class="num">{money(line.monthly)}</td>
                             <td class="num">{money(line.annual)}</td>
                         </tr>

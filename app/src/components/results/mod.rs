@@ -81,6 +81,7 @@ pub fn render(
         ),
     };
     let notices = decoded.notices.clone();
+    let warnings = estimate.warnings.clone();
     // Each section's view type is erased: nested, they overflow the compiler's type depth.
     let sections = view! {
         <div class="results-body" data-stale="false">
@@ -89,6 +90,9 @@ pub fn render(
             </p>
             {(!notices.is_empty()).then(|| view! {
                 <ul class="notices" role="status">{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
+            {(!warnings.is_empty()).then(|| view! {
+                <ul class="warnings" id="warnings" role="status">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
             })}
             {view! { <share::ShareBar link=link.clone() catalog_version=estimate.catalog_version.clone() /> }.into_any()}
             <div class="results-sections">

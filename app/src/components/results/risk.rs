@@ -79,6 +79,7 @@ pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
                     <td class="num">{present::hours(r.hours_with)}</td>
                     <td class="num">{money(r.ale_without)}</td>
                     <td class="num">{money(r.ale_with)}</td>
+                    <td class="num">{money(r.fallback_cost)}</td>
                 </tr>
             }
         })
@@ -92,7 +93,8 @@ pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
             <p class="lede">
                 "Annualized loss (ALE = events a year × loss per event): "
                 <strong id="ale-without">{money(risk.ale_without)}</strong>" without DR, "
-                <strong id="ale-with">{money(risk.ale_with)}</strong>" with your plan."
+                <strong id="ale-with">{money(risk.ale_with)}</strong>" with your plan. While a fallback provider carries the traffic it may cost more than the primary: "
+                {money(risk.fallback_cost)}" a year at its prices."
             </p>
             <div class="table-scroll">
                 <RiskGrid rows=risk.rows.clone() />
@@ -111,6 +113,7 @@ pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
                             <th scope="col" class="num">"with DR"</th>
                             <th scope="col" class="num">"ALE without DR"</th>
                             <th scope="col" class="num">"ALE with DR"</th>
+                            <th scope="col" class="num">"Fallback's extra spend a year"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -119,6 +122,7 @@ pub fn RiskSection(estimate: Estimate, link: String) -> impl IntoView {
                             <th scope="row" colspan="7">"Total"</th>
                             <td class="num">{money(risk.ale_without)}</td>
                             <td class="num">{money(risk.ale_with)}</td>
+                            <td class="num" id="fallback-cost">{money(risk.fallback_cost)}</td>
                         </tr>
                     </tfoot>
                 </table>
