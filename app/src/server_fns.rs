@@ -61,6 +61,9 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str, full: bool) -> PlanO
         Ok(decoded) => decoded,
         Err(error) => return PlanOutcome::Invalid(field_errors(error)),
     };
+    // A link made with a released catalog this build still has is priced with it.
+    let current = catalog;
+    let catalog = decoded.catalog(current);
     let figures = engine::estimate(catalog, &decoded.scenario).and_then(|estimate| {
         let analyses = if full {
             Some(Analyses::of(catalog, &decoded.scenario)?)
@@ -72,8 +75,12 @@ pub fn plan_outcome(catalog: &engine::Catalog, query: &str, full: bool) -> PlanO
     match figures {
         Ok((estimate, analyses)) => {
             let link = engine::link::encode(catalog, &decoded.scenario);
+            // One click re-prices the same scenario with the current catalog.
+            let reprice = decoded
+                .priced_with
+                .map(|_| format!("/?{}", engine::link::encode(current, &decoded.scenario)));
             PlanOutcome::Figures(Box::new(Figures {
-                results_html: results::render(&decoded, &estimate, analyses.as_ref(), &link),
+                results_html: results::render(&decoded, &estimate, analyses.as_ref(), &link, reprice.as_deref()),
                 link,
             }))
         }

@@ -62,6 +62,8 @@ pub fn example(id: &str) -> Option<&'static Example> {
 /// monitoring 100; downtime 15,000 an hour. 7,800 a month, 93,600 a year,
 /// 6.24 hours in the article's break-even convention. It was drplan's
 /// default until catalog 2026-12, so links of format v=1 are read against it.
+/// Written out in full, not as edits of [`Scenario::default`], on purpose:
+/// a later change to the default must not change what an old link means.
 pub fn production_tier() -> Scenario {
     Scenario {
         name: "Production tier example".to_owned(),

@@ -121,7 +121,7 @@ pub fn marks(strategy: &StrategyEstimate) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{estimate, Catalog, Money, Scenario};
+    use crate::{estimate, Catalog, Money};
 
     fn default_estimate() -> Estimate {
         estimate(&Catalog::shipped(), &crate::examples::production_tier()).expect("the example is valid")

@@ -21,8 +21,10 @@ pub struct Report {
 }
 
 impl Report {
-    /// Estimates a decoded link.
+    /// Estimates a decoded link, with the catalog it was made with when
+    /// this build still has it ([`Decoded::catalog`]), else `catalog`.
     pub fn new(catalog: &Catalog, decoded: Decoded) -> Result<Report> {
+        let catalog = decoded.catalog(catalog);
         let estimate = estimate(catalog, &decoded.scenario)?;
         Ok(Report {
             share_link: format!("/?{}", link::encode(catalog, &decoded.scenario)),

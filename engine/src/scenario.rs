@@ -288,7 +288,7 @@ impl Default for Scenario {
     /// examples are [`crate::examples`].
     fn default() -> Scenario {
         Scenario {
-            name: "AI assistant (from quantities)".to_owned(),
+            name: "Support assistant (from quantities)".to_owned(),
             tier: "production".to_owned(),
             custom_targets: None,
             primary_region: "us-east-1".to_owned(),

@@ -53,6 +53,8 @@ pub struct EstimateResponse {
 impl EstimateResponse {
     /// Estimates a decoded share link (or a scenario wrapped as one).
     pub fn new(catalog: &engine::Catalog, decoded: engine::link::Decoded) -> Result<EstimateResponse> {
+        // A link made with a released catalog this build still has is priced with it.
+        let catalog = decoded.catalog(catalog);
         let estimate = engine::estimate(catalog, &decoded.scenario)?;
         Ok(EstimateResponse {
             share_link: engine::link::encode(catalog, &decoded.scenario),
@@ -123,6 +125,7 @@ pub(crate) async fn estimate_from_json(State(state): State<AppState>, body: Byte
         scenario,
         link_catalog_version: None,
         notices: Vec::new(),
+        priced_with: None,
     };
     // Read but invalid (a range, a catalog id): 422, not 400.
     match EstimateResponse::new(&state.catalog, decoded) {

@@ -81,7 +81,8 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
 
 /// A scenario from a file (`.json`, `.toml`) or a share link; none is the default scenario.
 fn read_scenario(catalog: &engine::Catalog, input: Option<&str>) -> Result<engine::link::Decoded, String> {
-    let Some(input) = input else {
+    // No input, or an empty link, is the default scenario.
+    let Some(input) = input.filter(|i| !i.trim().is_empty()) else {
         return engine::link::decode(catalog, "").map_err(engine_errors);
     };
     let path = Path::new(input);
@@ -99,6 +100,7 @@ fn read_scenario(catalog: &engine::Catalog, input: Option<&str>) -> Result<engin
             scenario,
             link_catalog_version: None,
             notices: Vec::new(),
+            priced_with: None,
         });
     }
     let looks_like_link = input.contains('=') || input.starts_with('?') || input.contains("://");

@@ -115,7 +115,7 @@ fn counted(n: usize, noun: &str) -> String {
 
 /// A key as people read it: `openai/gpt-4o`.
 pub fn key_text(key: &[String]) -> String {
-    key.join("/")
+    engine::catalog::history::key_text(key)
 }
 
 fn value(v: Option<&String>) -> String {

@@ -12,7 +12,7 @@ use crate::harness::{Harness, Scripts};
 async fn key_figures(h: &Harness) -> Vec<String> {
     let mut figures = Vec::new();
     for css in [
-        "#recommended-strategy",
+        "#recommended-monthly",
         "#plan-monthly",
         "#plan-annual",
         "#break-even-hours",
@@ -24,9 +24,15 @@ async fn key_figures(h: &Harness) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn the_default_scenario_shows_the_recommendation_and_the_production_example_totals() {
+async fn the_articles_example_shows_the_recommendation_and_its_totals() {
+    // "Start from an example" opens the article's Part 1.1 bill.
     let h = Harness::hydrated("/").await;
-    assert_eq!(h.text("#recommended-strategy").await, "Warm standby");
+    h.click("a[data-example='article-production-tier']").await;
+    h.wait_for_text("#plan-monthly", "$7,800.00").await;
+    h.wait_for_hydration().await;
+    assert_eq!(h.text("#recommended-strategy").await, "Optimized DR");
+    // The cheapest per-layer design meeting RTO 30 / RPO 15 min.
+    assert_eq!(h.text("#recommended-monthly").await, "$5,300.00");
     assert_eq!(h.text("#chosen-strategy").await, "Active-passive");
     assert_eq!(
         h.text("#plan-monthly").await,
@@ -39,7 +45,12 @@ async fn the_default_scenario_shows_the_recommendation_and_the_production_exampl
         "the article's Part 1.1: 93,600 a year"
     );
     assert_eq!(h.text("#plan-lines-monthly").await, "$7,800.00", "line-by-line total");
-    assert_eq!(h.text("#break-even-hours").await, "6.24");
+    assert_eq!(h.text("#article-break-even-hours").await, "6.24");
+    assert_eq!(
+        h.text("#break-even-hours").await,
+        "2.80",
+        "what DR adds, 42,000 ÷ 15,000"
+    );
     h.assert_no_console_errors().await;
     h.screenshot("planner-desktop").await;
     h.stop().await;
@@ -48,6 +59,7 @@ async fn the_default_scenario_shows_the_recommendation_and_the_production_exampl
 #[tokio::test]
 async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
     let h = Harness::hydrated("/").await;
+    assert_eq!(h.text("#recommended-monthly").await, "$4,020.58");
     h.client
         .execute("window.__same_page = 'yes';", vec![])
         .await
@@ -59,7 +71,10 @@ async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
         .select_by_value("critical")
         .await
         .expect("pick critical");
-    h.wait_for_text("#recommended-strategy", "Active-active").await;
+    // RTO 5 min: active-active compute with a synchronous active-passive replica.
+    h.wait_for_text("#recommended-monthly", "$4,606.05").await;
+    let design = h.text("#recommended-design").await;
+    assert!(design.contains("Active-active"), "{design}");
     let url = h.client.current_url().await.expect("url");
     assert!(
         url.query().unwrap_or_default().contains("tier=critical"),
@@ -79,7 +94,8 @@ async fn a_stricter_tier_changes_the_recommendation_without_a_page_load() {
 async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers() {
     let first = Harness::hydrated("/").await;
     first.type_into("#downtime_cost_per_hour", "42000").await;
-    first.wait_for_text("#break-even-hours", "2.23").await;
+    // What DR adds, 6,620.16 a year, ÷ 42,000.
+    first.wait_for_text("#break-even-hours", "0.16").await;
     first
         .client
         .find(Locator::Css("#tier"))
@@ -88,7 +104,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
         .select_by_value("standard")
         .await
         .unwrap();
-    first.wait_for_text("#recommended-strategy", "Pilot light").await;
+    first.wait_for_text("#recommended-monthly", "$3,908.45").await;
     // Let the address bar catch up with the last answer.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let url = first.client.current_url().await.expect("url");
@@ -113,7 +129,7 @@ async fn the_address_bar_link_opened_in_a_fresh_browser_shows_the_same_numbers()
 
 #[tokio::test]
 async fn an_invalid_value_is_explained_at_the_field_and_the_last_figures_stay_marked_stale() {
-    let h = Harness::hydrated("/").await;
+    let h = Harness::hydrated("/?v=1").await;
     h.type_into("#standby_fraction", "1.5").await;
     let message = h.wait_for_message("#standby_fraction-error", "1.5").await;
     assert!(
@@ -156,7 +172,7 @@ async fn the_provider_chain_reorders_with_the_keyboard() {
 
 #[tokio::test]
 async fn without_javascript_a_submitted_form_gets_the_same_numbers() {
-    let with_js = Harness::hydrated("/?v=1&downtime_cost_per_hour=20000&tier=standard").await;
+    let with_js = Harness::hydrated("/?downtime_cost_per_hour=20000&tier=standard").await;
     let expected = key_figures(&with_js).await;
     with_js.stop().await;
 
@@ -224,7 +240,8 @@ async fn update_latency_ms(h: &Harness, value: &str) -> f64 {
 
 #[tokio::test]
 async fn results_follow_the_last_keystroke_and_the_latency_is_recorded() {
-    let h = Harness::hydrated("/").await;
+    // The article's bill: each cost of downtime gives a different break-even to 0.01 h.
+    let h = Harness::hydrated("/?v=1").await;
     let mut samples = Vec::new();
     for round in 0..15 {
         let value = format!("{}", 16_000 + round * 1_000);
@@ -242,8 +259,69 @@ async fn results_follow_the_last_keystroke_and_the_latency_is_recorded() {
     std::fs::write(folder.join("browser-latency.txt"), report).expect("record the latency");
     assert_eq!(
         h.text("#break-even-hours").await,
-        "3.12",
+        "1.40",
         "the last edit (30,000 an hour) is what the page shows"
     );
+    h.stop().await;
+}
+
+/// Each input of the default scenario changes the figures it drives, and
+/// the line it changes says how it was found.
+#[tokio::test]
+async fn each_input_changes_its_lines_and_they_say_how() {
+    let h = Harness::hydrated("/").await;
+    assert_eq!(h.text("#plan-lines-monthly").await, "$4,269.66");
+    // Primary region: compute at eu-west-1's 0.0535 a vCPU-hour.
+    h.client
+        .find(Locator::Css("#primary"))
+        .await
+        .unwrap()
+        .select_by_value("eu-west-1")
+        .await
+        .unwrap();
+    h.wait_for_text("#plan-lines-monthly", "$4,333.90").await;
+    assert!(
+        h.text("#plan-lines")
+            .await
+            .contains("16 vCPU × 0.0535 USD per vCPU-hour in eu-west-1 × 730 h"),
+        "the compute line says how"
+    );
+    // Secondary region: compute and storage at eu-central-1's prices.
+    h.client
+        .find(Locator::Css("#secondary"))
+        .await
+        .unwrap()
+        .select_by_value("eu-central-1")
+        .await
+        .unwrap();
+    h.wait_for_text("#plan-lines-monthly", "$4,403.66").await;
+    assert!(h
+        .text("#plan-lines")
+        .await
+        .contains("1.065 (eu-central-1 storage ratio)"));
+    // Vector count: five times the index, its reads and its backups.
+    h.type_into("#vectors", "20000000").await;
+    h.wait_for_text("#plan-lines-monthly", "$6,044.70").await;
+    assert!(h
+        .text("#plan-lines")
+        .await
+        .contains("122.88 GB × 0.33 USD per GB-month"));
+    // Data size.
+    h.type_into("#data_gb", "250").await;
+    h.wait_for_text("#plan-lines-monthly", "$5,993.88").await;
+    // Provider and model of the primary link.
+    h.client
+        .find(Locator::Css("#p1-model"))
+        .await
+        .unwrap()
+        .select_by_value("openai/gpt-4.1")
+        .await
+        .unwrap();
+    h.wait_for_text("#plan-lines-monthly", "$4,893.88").await;
+    assert!(h
+        .text("#plan-lines")
+        .await
+        .contains("400 input tokens × 2 + 100 output tokens × 8"));
+    h.assert_no_console_errors().await;
     h.stop().await;
 }

@@ -7,9 +7,10 @@ use crate::harness::{Harness, Scripts};
 #[tokio::test]
 async fn page_hydrates_and_typing_changes_break_even_without_a_page_load() {
     let h = Harness::start(Scripts::Enabled).await;
-    h.open("/").await;
+    // The article's Part 1.1 bill (a link of format 1 reads against it).
+    h.open("/?v=1").await;
     // Server-rendered figure, before and after hydration.
-    h.wait_for_text("#break-even-hours", "6.24").await;
+    h.wait_for_text("#article-break-even-hours", "6.24").await;
     h.wait_for_hydration().await;
     h.client
         .execute("window.__same_page = 'yes';", vec![])
@@ -17,7 +18,9 @@ async fn page_hydrates_and_typing_changes_break_even_without_a_page_load() {
         .expect("mark the page");
 
     h.type_into("#downtime_cost_per_hour", "30000").await;
-    h.wait_for_text("#break-even-hours", "3.12").await;
+    h.wait_for_text("#article-break-even-hours", "3.12").await;
+    // What DR adds, 42,000 a year, ÷ 30,000.
+    h.wait_for_text("#break-even-hours", "1.40").await;
 
     let still_same_page = h
         .client
@@ -49,8 +52,8 @@ async fn invalid_downtime_cost_says_what_is_allowed_next_to_the_field() {
 #[tokio::test]
 async fn without_javascript_the_form_submits_and_the_server_renders_the_figures() {
     let h = Harness::start(Scripts::Disabled).await;
-    h.open("/").await;
-    h.wait_for_text("#break-even-hours", "6.24").await;
+    h.open("/?v=1").await;
+    h.wait_for_text("#article-break-even-hours", "6.24").await;
     h.type_into("#downtime_cost_per_hour", "30000").await;
     h.client
         .find(Locator::Css("button.calculate"))
@@ -59,7 +62,7 @@ async fn without_javascript_the_form_submits_and_the_server_renders_the_figures(
         .click()
         .await
         .expect("submit");
-    h.wait_for_text("#break-even-hours", "3.12").await;
+    h.wait_for_text("#article-break-even-hours", "3.12").await;
     let url = h.client.current_url().await.expect("current url");
     let query = url.query().unwrap_or_default();
     assert!(

@@ -105,6 +105,7 @@ fn test() -> Result<()> {
     tidy::tidy()?;
     browser::ensure_chromium()?;
     cargo(&["test", "--workspace"])?;
+    methodology_check()?;
     let built = site::build(Profile::Release)?;
     let mut command = cargo_command(&[
         "test",
@@ -123,6 +124,22 @@ fn test() -> Result<()> {
         .env("DRPLAN_BIN", &built.server_binary)
         .env("LEPTOS_SITE_ROOT", &built.site_root)
         .env("DRPLAN_SCREENSHOTS", project_root().join("target/screenshots"));
+    run_command(command)
+}
+
+/// docs/methodology.md recomputed by an outsider: tests/methodology/check.py
+/// implements the estimate from the document and data/ alone (Python's
+/// `decimal`, no Rust read) and compares every figure of three scenarios
+/// with what the debug `drplan estimate` prints.
+fn methodology_check() -> Result<()> {
+    cargo(&["build", "--package", "server", "--bin", "drplan"])?;
+    let drplan = site::target_dir().join("debug").join("drplan");
+    let mut command = Command::new("python3");
+    command
+        .arg(project_root().join("tests/methodology/check.py"))
+        .arg("--drplan")
+        .arg(drplan)
+        .current_dir(project_root());
     run_command(command)
 }
 

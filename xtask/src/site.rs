@@ -294,7 +294,7 @@ fn build_server(settings: &SiteSettings, profile: Profile) -> Result<PathBuf> {
 
 /// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set (a shared
 /// build cache), else the workspace's `target/`.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .map(|dir| {

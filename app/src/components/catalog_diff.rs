@@ -155,7 +155,7 @@ fn file_table(f: &FileDiff, from: &str, to: &str) -> impl IntoView {
         let at: Vec<String> = dup.lines.iter().map(u64::to_string).collect();
         rows.push([
             format!("duplicate key in {side}"),
-            dup.key.join("/"),
+            engine::catalog::history::key_text(&dup.key),
             at.join(", "),
             String::new(),
             String::new(),
@@ -171,7 +171,7 @@ fn file_table(f: &FileDiff, from: &str, to: &str) -> impl IntoView {
         for c in &r.cells {
             rows.push([
                 kind.to_owned(),
-                r.key.join("/"),
+                engine::catalog::history::key_text(&r.key),
                 lines(r.from_line, r.to_line),
                 c.column.clone(),
                 value(&c.from),

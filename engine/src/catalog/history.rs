@@ -37,39 +37,78 @@ type Released = (&'static str, &'static [(&'static str, &'static str)]);
 
 /// The released catalogs, oldest first. Releasing a version is copying
 /// `data/*.csv` into `data/versions/<version>/` and adding its files here.
-const RELEASED: &[Released] = &[(
-    "2026-11",
-    &[
-        ("meta.csv", include_str!("../../../data/versions/2026-11/meta.csv")),
-        (
-            "regions.csv",
-            include_str!("../../../data/versions/2026-11/regions.csv"),
-        ),
-        (
-            "transfer.csv",
-            include_str!("../../../data/versions/2026-11/transfer.csv"),
-        ),
-        (
-            "providers.csv",
-            include_str!("../../../data/versions/2026-11/providers.csv"),
-        ),
-        ("models.csv", include_str!("../../../data/versions/2026-11/models.csv")),
-        (
-            "storage_classes.csv",
-            include_str!("../../../data/versions/2026-11/storage_classes.csv"),
-        ),
-        (
-            "unit_prices.csv",
-            include_str!("../../../data/versions/2026-11/unit_prices.csv"),
-        ),
-        (
-            "strategies.csv",
-            include_str!("../../../data/versions/2026-11/strategies.csv"),
-        ),
-        ("tiers.csv", include_str!("../../../data/versions/2026-11/tiers.csv")),
-        ("risks.csv", include_str!("../../../data/versions/2026-11/risks.csv")),
-    ],
-)];
+const RELEASED: &[Released] = &[
+    (
+        "2026-11",
+        &[
+            ("meta.csv", include_str!("../../../data/versions/2026-11/meta.csv")),
+            (
+                "regions.csv",
+                include_str!("../../../data/versions/2026-11/regions.csv"),
+            ),
+            (
+                "transfer.csv",
+                include_str!("../../../data/versions/2026-11/transfer.csv"),
+            ),
+            (
+                "providers.csv",
+                include_str!("../../../data/versions/2026-11/providers.csv"),
+            ),
+            ("models.csv", include_str!("../../../data/versions/2026-11/models.csv")),
+            (
+                "storage_classes.csv",
+                include_str!("../../../data/versions/2026-11/storage_classes.csv"),
+            ),
+            (
+                "unit_prices.csv",
+                include_str!("../../../data/versions/2026-11/unit_prices.csv"),
+            ),
+            (
+                "strategies.csv",
+                include_str!("../../../data/versions/2026-11/strategies.csv"),
+            ),
+            ("tiers.csv", include_str!("../../../data/versions/2026-11/tiers.csv")),
+            ("risks.csv", include_str!("../../../data/versions/2026-11/risks.csv")),
+        ],
+    ),
+    (
+        "2026-12",
+        &[
+            ("meta.csv", include_str!("../../../data/versions/2026-12/meta.csv")),
+            (
+                "regions.csv",
+                include_str!("../../../data/versions/2026-12/regions.csv"),
+            ),
+            (
+                "region_prices.csv",
+                include_str!("../../../data/versions/2026-12/region_prices.csv"),
+            ),
+            (
+                "transfer.csv",
+                include_str!("../../../data/versions/2026-12/transfer.csv"),
+            ),
+            (
+                "providers.csv",
+                include_str!("../../../data/versions/2026-12/providers.csv"),
+            ),
+            ("models.csv", include_str!("../../../data/versions/2026-12/models.csv")),
+            (
+                "storage_classes.csv",
+                include_str!("../../../data/versions/2026-12/storage_classes.csv"),
+            ),
+            (
+                "vector_dbs.csv",
+                include_str!("../../../data/versions/2026-12/vector_dbs.csv"),
+            ),
+            (
+                "strategies.csv",
+                include_str!("../../../data/versions/2026-12/strategies.csv"),
+            ),
+            ("tiers.csv", include_str!("../../../data/versions/2026-12/tiers.csv")),
+            ("risks.csv", include_str!("../../../data/versions/2026-12/risks.csv")),
+        ],
+    ),
+];
 
 /// The released catalogs, oldest first, each with its version id (`2026-11`).
 pub fn released() -> Vec<(&'static str, CatalogFiles)> {
@@ -204,4 +243,31 @@ impl Table {
     pub fn key_of(row: &Row, columns: &[usize]) -> Vec<String> {
         columns.iter().map(|&i| row.cell(i).to_owned()).collect()
     }
+}
+
+/// A released version as a typed catalog, when its files load with this
+/// build's schema (2026-11 does not: its tables predate per-region prices),
+/// so a link made with it is priced as it was. Loaded once per process.
+pub fn loaded(version: &str) -> Option<&'static super::Catalog> {
+    static LOADED: std::sync::OnceLock<Vec<(&'static str, Option<super::Catalog>)>> = std::sync::OnceLock::new();
+    LOADED
+        .get_or_init(|| {
+            released()
+                .into_iter()
+                .map(|(v, files)| (v, super::Catalog::from_files(&files).ok()))
+                .collect()
+        })
+        .iter()
+        .find(|(v, _)| *v == version)
+        .and_then(|(_, catalog)| catalog.as_ref())
+}
+
+/// A row key as people read it: its non-empty parts joined by `/`
+/// (`openai/gpt-4o`; a model's empty `price_from` is left out).
+pub fn key_text(key: &[String]) -> String {
+    key.iter()
+        .filter(|part| !part.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("/")
 }

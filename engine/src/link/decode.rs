@@ -73,8 +73,33 @@ impl Query {
     }
 
     /// Normalises the form fields, then decodes strictly ([`super::decode`]).
+    /// A link made with a released catalog other than `catalog` that this
+    /// build can still load is read and priced under that one, with a notice
+    /// saying so; other versions are read under `catalog` with a notice that
+    /// prices changed.
     pub fn decode(&self, catalog: &Catalog) -> Result<Decoded> {
-        read(Some(catalog), &normalise(&self.pairs))
+        let pairs = normalise(&self.pairs);
+        let made_with = pairs
+            .iter()
+            .find(|(name, _)| name == "catalog")
+            .and_then(|(_, value)| unescape(value).ok());
+        let released = made_with
+            .as_deref()
+            .filter(|v| *v != catalog.version())
+            .and_then(crate::catalog::history::loaded);
+        match released {
+            Some(then) => {
+                let mut decoded = read(Some(then), &pairs)?;
+                decoded.priced_with = Some(then);
+                decoded.notices.push(format!(
+                    "Priced with catalog {}, as when this link was made; the current catalog is {}: re-price with it to see today's prices",
+                    then.version(),
+                    catalog.version()
+                ));
+                Ok(decoded)
+            }
+            None => read(Some(catalog), &pairs),
+        }
     }
 }
 
@@ -294,6 +319,7 @@ pub(super) fn read(catalog: Option<&Catalog>, pairs: &[(String, String)]) -> Res
         scenario,
         link_catalog_version,
         notices,
+        priced_with: None,
     })
 }
 

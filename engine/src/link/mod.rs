@@ -49,6 +49,19 @@ pub struct Decoded {
     /// Sentences for the reader, e.g. "Prices changed since this link was made:
     /// catalog 2026-08 → 2026-11".
     pub notices: Vec<String>,
+    /// The released catalog the link was made with, when it is not the
+    /// current one and this build can still price with it: the link's
+    /// figures are then reproduced under it ([`Decoded::catalog`]).
+    #[serde(skip)]
+    pub priced_with: Option<&'static Catalog>,
+}
+
+impl Decoded {
+    /// The catalog to price this link with: the released one it was made
+    /// with when this build has it ([`Decoded::priced_with`]), else `current`.
+    pub fn catalog<'a>(&self, current: &'a Catalog) -> &'a Catalog {
+        self.priced_with.unwrap_or(current)
+    }
 }
 
 /// The canonical share-link query string of a scenario (no leading `?`):

@@ -17,7 +17,7 @@ fn priced(query: &str) -> Estimate {
     estimate(&catalog, &scenario).unwrap()
 }
 
-fn line<'a>(e: &'a Estimate, location: Location, item: Item) -> &'a CostLine {
+fn line(e: &Estimate, location: Location, item: Item) -> &CostLine {
     e.dr_plan
         .lines
         .iter()
@@ -173,23 +173,21 @@ fn an_offering_or_a_gpu_the_region_does_not_price_is_a_field_error_naming_where_
 #[test]
 fn a_self_hosted_fallback_runs_the_gpus_its_load_needs() {
     // 1 M × 500 tokens ÷ 2,628,000 s = 190.3 tokens/s → 1 GPU at 500 → 0.8048 × 730.
-    let e = priced("p2=self-hosted/llama-3.1-8b");
-    let gpu = e
-        .dr_plan
-        .lines
-        .iter()
-        .find(|l| l.provider.as_deref() == Some("self-hosted/llama-3.1-8b"))
-        .unwrap();
-    assert_eq!(gpu.monthly, Money::new(dec!(587.50)));
-    // Ten times the traffic needs four GPUs.
-    let e = priced("p2=self-hosted/llama-3.1-8b&requests=10000000");
-    let gpu = e
-        .dr_plan
-        .lines
-        .iter()
-        .find(|l| l.provider.as_deref() == Some("self-hosted/llama-3.1-8b"))
-        .unwrap();
-    assert_eq!(gpu.monthly, Money::new(dec!(2350.02)));
+    let gpus = |query: &str| {
+        let e = priced(query);
+        let line = e
+            .dr_plan
+            .lines
+            .iter()
+            .find(|l| l.provider.as_deref() == Some("self-hosted/llama-3.1-8b"));
+        line.expect("the self-hosted link's line").monthly
+    };
+    assert_eq!(gpus("p2=self-hosted/llama-3.1-8b"), Money::new(dec!(587.50)));
+    // Ten times the traffic, 1,903 tokens a second, needs four GPUs.
+    assert_eq!(
+        gpus("p2=self-hosted/llama-3.1-8b&requests=10000000"),
+        Money::new(dec!(2350.02))
+    );
 }
 
 #[test]

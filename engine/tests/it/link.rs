@@ -522,3 +522,79 @@ fn many_parameters_are_read_in_time_near_linear_in_their_number() {
         .iter()
         .any(|e| e.message == "q7 is given twice; a link names each parameter once"));
 }
+
+/// A link carries its catalog version: made with a released catalog this
+/// build still has, it is priced with that catalog, says so, and keeps its
+/// version; re-encoded with the current catalog it takes today's prices.
+#[test]
+fn a_link_is_priced_with_the_released_catalog_it_was_made_with() {
+    let mut files = engine::CatalogFiles::shipped();
+    let meta = files.get("meta.csv").unwrap().replace("2026-12,USD", "2027-01,USD");
+    files.insert("meta.csv", meta);
+    let prices =
+        files
+            .get("region_prices.csv")
+            .unwrap()
+            .replacen("us-east-1,vcpu_hour,0.048,", "us-east-1,vcpu_hour,0.05,", 1);
+    files.insert("region_prices.csv", prices);
+    let current = engine::Catalog::from_files(&files).unwrap();
+    assert_eq!(current.version(), "2027-01");
+    let compute = |r: &engine::Report| {
+        r.estimate
+            .dr_plan
+            .lines
+            .iter()
+            .find(|l| l.item == engine::Item::Compute)
+            .unwrap()
+            .monthly
+    };
+
+    let then = link::decode(&current, "v=2&catalog=2026-12").unwrap();
+    assert_eq!(then.priced_with.map(|c| c.version()), Some("2026-12"));
+    assert_eq!(
+        then.notices,
+        ["Priced with catalog 2026-12, as when this link was made; the current catalog is 2027-01: re-price with it to see today's prices"]
+    );
+    let report = engine::Report::new(&current, then.clone()).unwrap();
+    assert_eq!(
+        compute(&report),
+        Money::new(Decimal::new(56064, 2)),
+        "16 × 0.048 × 730, as it was"
+    );
+    assert_eq!(report.estimate.catalog_version, "2026-12");
+    assert_eq!(report.share_link, "/?v=2&catalog=2026-12");
+
+    let now = link::decode(&current, &link::encode(&current, &then.scenario)).unwrap();
+    assert!(now.priced_with.is_none());
+    let report = engine::Report::new(&current, now).unwrap();
+    assert_eq!(
+        compute(&report),
+        Money::new(Decimal::new(58400, 2)),
+        "16 × 0.05 × 730 today"
+    );
+
+    // 2026-11 predates per-region prices: read with today's catalog, with a notice.
+    let old = link::decode(&current, "v=1&catalog=2026-11").unwrap();
+    assert!(old.priced_with.is_none());
+    assert_eq!(
+        old.notices,
+        ["Prices changed since this link was made: catalog 2026-11 → 2027-01"]
+    );
+}
+
+#[test]
+fn the_current_catalog_is_byte_for_byte_its_released_copy() {
+    let shipped = engine::CatalogFiles::shipped();
+    let version = Catalog::from_files(&shipped).unwrap().version().to_owned();
+    let (_, released) = engine::catalog::history::released()
+        .into_iter()
+        .find(|(v, _)| *v == version)
+        .expect("the current version is released in data/versions/");
+    for name in engine::catalog::FILE_NAMES {
+        assert_eq!(
+            shipped.get(name),
+            released.get(name),
+            "data/{name} differs from data/versions/{version}/{name}"
+        );
+    }
+}

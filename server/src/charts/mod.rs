@@ -280,7 +280,13 @@ async fn serve(
     RawQuery(query): RawQuery,
 ) -> Result<Response> {
     let request = query::decode(&state.catalog, query.as_deref().unwrap_or(""))?;
-    let estimate = engine::estimate(&state.catalog, &request.scenario)?;
+    // A link made with a released catalog this build still has is priced with
+    // it (a rare link: the copy costs less than the chart).
+    let catalog = match request.priced_with {
+        Some(then) => std::sync::Arc::new(then.clone()),
+        None => state.catalog.clone(),
+    };
+    let estimate = engine::estimate(&catalog, &request.scenario)?;
     let etag = etag(&[
         RENDERER_REVISION,
         &estimate.catalog_version,
@@ -305,13 +311,12 @@ async fn serve(
         let body = if chart.needs().is_none() && format == Format::Svg {
             svg(
                 chart,
-                &Figures::complete(estimate, &state.catalog, &request.scenario, &[chart])?,
+                &Figures::complete(estimate, &catalog, &request.scenario, &[chart])?,
                 &opts,
             )?
             .into_bytes()
         } else {
             // A simulation or a slide-size PNG takes milliseconds of CPU: off the async workers.
-            let catalog = state.catalog.clone();
             tokio::task::spawn_blocking(move || {
                 let figures = Figures::complete(estimate, &catalog, &request.scenario, &[chart])?;
                 render(chart, format, &figures, &opts)
@@ -398,6 +403,8 @@ mod query {
         /// The canonical share-link query of the scenario, for the ETag.
         pub canonical: String,
         pub size: Size,
+        /// The released catalog the link was made with, when it prices it.
+        pub priced_with: Option<&'static engine::Catalog>,
     }
 
     /// Takes `size` off the query with the link reader ([`engine::link::Query`],
@@ -431,11 +438,12 @@ mod query {
             }
             Err(other) => return Err(other.into()),
         };
-        let canonical = engine::link::encode(catalog, &decoded.scenario);
+        let canonical = engine::link::encode(decoded.catalog(catalog), &decoded.scenario);
         Ok(ChartRequest {
             scenario: decoded.scenario,
             canonical,
             size: size.unwrap_or_default(),
+            priced_with: decoded.priced_with,
         })
     }
 

@@ -37,18 +37,53 @@ async fn post(body: &str) -> (StatusCode, String, Value) {
 }
 
 #[tokio::test]
-async fn get_estimate_without_a_query_is_the_production_example() {
+async fn get_estimate_without_a_query_is_the_default_priced_from_quantities() {
     let (status, content_type, json) = get("/api/v1/estimate").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "application/json");
-    assert_eq!(json["share_link"], "v=1&catalog=2026-11");
-    assert_eq!(json["estimate"]["catalog_version"], "2026-11");
+    assert_eq!(json["share_link"], "v=2&catalog=2026-12");
+    assert_eq!(json["estimate"]["catalog_version"], "2026-12");
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "4269.66");
+    assert_eq!(json["estimate"]["dr_plan"]["annual"], "51235.92");
+    // What DR adds: 51,235.92 − 44,615.76 (production only) = 6,620.16 a year
+    // ÷ 15,000 an hour; the article's convention divides the whole 51,235.92.
+    assert_eq!(json["estimate"]["break_even"]["annual_dr_cost"], "6620.16");
+    assert_eq!(json["estimate"]["break_even"]["hours"], "0.44");
+    assert_eq!(json["estimate"]["break_even"]["article_hours"], "3.42");
+    assert_eq!(json["notices"], json!([]));
+    assert_eq!(json["scenario"]["tier"], "production");
+}
+
+/// The production-tier example's canonical link (after `v=2&catalog=2026-12`):
+/// `$tier` goes after the name, `$tail` at the end.
+macro_rules! production_link {
+    ($tier:literal, $tail:literal) => {
+        concat!(
+            "v=2&catalog=2026-12&name=Production+tier+example",
+            $tier,
+            "&secondary=eu-west-1&p1=openai/gpt-4o&p2=azure-openai/gpt-4o:provisioned:500",
+            "&p3=anthropic/claude-sonnet-4-5&compute_monthly=800&compute_secondary_monthly=800",
+            "&vector_monthly=1200&vector_secondary_monthly=1200&storage_monthly=300",
+            "&storage_secondary_monthly=300&cross_region_gb=20000&cross_region_monthly=400",
+            "&replication_gb=10000&replication_monthly=200",
+            $tail
+        )
+    };
+}
+
+#[tokio::test]
+async fn a_format_1_link_is_the_articles_production_example() {
+    let (status, _, json) = get("/api/v1/estimate?v=1").await;
+    assert_eq!(status, StatusCode::OK);
     assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7800.00");
     assert_eq!(json["estimate"]["dr_plan"]["annual"], "93600.00");
     assert_eq!(json["estimate"]["break_even"]["article_hours"], "6.24");
     assert_eq!(json["estimate"]["break_even"]["hours"], "2.8");
-    assert_eq!(json["notices"], json!([]));
-    assert_eq!(json["scenario"]["tier"], "production");
+    assert_eq!(
+        json["share_link"],
+        production_link!("", ""),
+        "rewritten as a format-2 link"
+    );
 }
 
 #[tokio::test]
@@ -58,7 +93,7 @@ async fn get_estimate_reads_the_share_link_and_answers_with_its_canonical_form()
     assert_eq!(json["estimate"]["break_even"]["article_hours"], "3.12");
     assert_eq!(
         json["share_link"],
-        "v=1&catalog=2026-11&tier=critical&downtime_cost_per_hour=30000"
+        production_link!("&tier=critical", "&downtime_cost_per_hour=30000")
     );
 }
 
@@ -69,9 +104,9 @@ async fn a_link_from_an_older_catalog_opens_and_says_prices_changed() {
     assert_eq!(json["link_catalog_version"], "2026-08");
     assert_eq!(
         json["notices"],
-        json!(["Prices changed since this link was made: catalog 2026-08 → 2026-11"])
+        json!(["Prices changed since this link was made: catalog 2026-08 → 2026-12"])
     );
-    assert_eq!(json["estimate"]["catalog_version"], "2026-11");
+    assert_eq!(json["estimate"]["catalog_version"], "2026-12");
 }
 
 /// Each bad query is a 400 whose errors name these parameters, in link order,
@@ -110,7 +145,7 @@ async fn bad_queries_are_400_naming_each_parameter() {
         ("p1=", &["p1"], "p1 must name the primary AI provider"),
         ("rto=5", &["rpo"], "rpo is needed with rto=5"),
         ("name=%FF", &["name"], "is not UTF-8"),
-        ("v=2", &["v"], "it reads v=1"),
+        ("v=3", &["v"], "it reads v=2"),
         ("tier=basic&tier=critical", &["tier"], "given twice"),
         (
             "price.model:openai/gpt-4o:input_per_mtok=-1",
@@ -144,9 +179,10 @@ async fn post_estimate_takes_a_partial_scenario_over_the_defaults() {
     let (status, _, json) =
         post(r#"{"downtime_cost_per_hour": "30000", "workload": {"monthly_requests": 2000000}}"#).await;
     assert_eq!(status, StatusCode::OK, "{json}");
-    // Twice the requests: OpenAI 2,000 → 4,000, so 9,800 a month, 117,600 a year, 3.92 hours at 30,000.
-    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "9800.00");
-    assert_eq!(json["estimate"]["break_even"]["article_hours"], "3.92");
+    // Twice the requests: Claude 2,700 → 5,400 and the vector database's
+    // reads 393.22 → 786.43, so 7,362.88 a month; 88,354.56 ÷ 30,000 = 2.95 h.
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7362.88");
+    assert_eq!(json["estimate"]["break_even"]["article_hours"], "2.95");
     assert_eq!(json["scenario"]["workload"]["monthly_requests"], 2000000);
     assert_eq!(
         json["scenario"]["workload"]["input_tokens_per_request"], 400,
@@ -154,16 +190,27 @@ async fn post_estimate_takes_a_partial_scenario_over_the_defaults() {
     );
     assert_eq!(
         json["share_link"],
-        "v=1&catalog=2026-11&requests=2000000&downtime_cost_per_hour=30000"
+        "v=2&catalog=2026-12&requests=2000000&downtime_cost_per_hour=30000"
     );
 }
 
 #[tokio::test]
-async fn post_estimate_of_the_full_default_scenario_is_the_production_example() {
-    let body = serde_json::to_string(&engine::Scenario::default()).unwrap();
+async fn post_estimate_of_a_whole_scenario_is_its_bill_and_its_link() {
+    let body = serde_json::to_string(&engine::examples::production_tier()).unwrap();
     let (status, _, json) = post(&body).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["estimate"]["dr_plan"]["monthly"], "7800.00");
+    assert_eq!(
+        json["share_link"],
+        production_link!("", ""),
+        "the link a v=1 link reads as"
+    );
+
+    let body = serde_json::to_string(&engine::Scenario::default()).unwrap();
+    let (status, _, json) = post(&body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["estimate"]["dr_plan"]["monthly"], "4269.66");
+    assert_eq!(json["share_link"], "v=2&catalog=2026-12");
 }
 
 /// Unreadable bodies are 400; readable but invalid scenarios are 422.
@@ -200,7 +247,7 @@ async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
             r#"{"providers": []}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
             "providers",
-            "between 1 and 3 items",
+            "between 1 and 5 items",
         ),
         (
             r#"{"strategy": "hope"}"#,
@@ -223,7 +270,7 @@ async fn the_catalog_comes_with_its_version() {
     let (status, content_type, json) = get("/api/v1/catalog").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "application/json");
-    assert_eq!(json["version"], "2026-11");
+    assert_eq!(json["version"], "2026-12");
     assert_eq!(json["currency"], "USD");
     assert!(json["regions"]
         .as_array()
@@ -284,7 +331,7 @@ async fn real_responses_validate_against_the_openapi_document() {
         ("", "200"),
         (
             "?v=1&catalog=2026-08&tier=critical&currency=EUR&rate=0.9&rto=3&rpo=0&p3=&vector_gb=12.5&embedding_tpm=1000000\
-             &compute_monthly=&ai_monthly=2500&price.unit:compute_vcpu_hour:price=0.05&strategy=backup_restore",
+             &compute_monthly=&ai_monthly=2500&price.region_price:us-east-1/vcpu_hour:price=0.05&strategy=backup_restore",
             "200",
         ),
         ("?tier=gold&zzz=1", "400"),

@@ -66,7 +66,7 @@ fn link(scenario: &Scenario) -> String {
 
 /// A 120-character name and euros: the case that breaks careless layouts.
 fn long_euro_query() -> String {
-    let mut s = Scenario::default();
+    let mut s = engine::examples::production_tier();
     s.name = "Retrieval-augmented customer support assistant for the EMEA region with a second region and two standby LLM providers!!!"
         .to_owned();
     assert_eq!(s.name.chars().count(), 120);
@@ -76,7 +76,7 @@ fn long_euro_query() -> String {
 }
 
 /// Critical tier, a provisioned standby provider and dear downtime.
-const CRITICAL: &str = "tier=critical&p2=azure-openai/gpt-4o:provisioned:800&downtime_cost_per_hour=30000";
+const CRITICAL: &str = "v=1&tier=critical&p2=azure-openai/gpt-4o:provisioned:800&downtime_cost_per_hour=30000";
 
 /// Targets no strategy and no design meets.
 const UNMET: &str = "downtime_cost_per_hour=1000000&rto=0.5&rpo=0&standby_fraction=1";
@@ -178,7 +178,7 @@ async fn every_chart_renders_in_both_formats_and_sizes() {
 async fn the_file_name_says_which_chart_of_which_scenario() {
     for (uri, expected) in [
         (
-            "/charts/cost-comparison.svg".to_owned(),
+            "/charts/cost-comparison.svg?v=1".to_owned(),
             "inline; filename=\"drplan-cost-comparison-production-tier-example.svg\"",
         ),
         (
@@ -244,11 +244,11 @@ async fn the_cost_comparison_of_section_3_shows_its_totals_and_the_saving() {
 
 #[tokio::test]
 async fn the_break_even_chart_marks_break_even_and_the_downtime_avoided() {
-    let texts = texts(get("/charts/break-even.svg").await.text());
+    let texts = texts(get("/charts/break-even.svg?v=1").await.text());
     for wanted in [
         "break-even 2.8 h",
         "$42K a year",
-        "expected downtime avoided 24.03 h a year →",
+        "expected downtime avoided 29.8 h a year →",
         "Downtime loss",
         "What DR adds a year",
         "Hours of downtime a year",
@@ -256,7 +256,7 @@ async fn the_break_even_chart_marks_break_even_and_the_downtime_avoided() {
     ] {
         assert!(has(&texts, wanted), "{wanted:?} missing from {texts:?}");
     }
-    let doubled = texts_of("/charts/break-even.svg?downtime_cost_per_hour=30000").await;
+    let doubled = texts_of("/charts/break-even.svg?v=1&downtime_cost_per_hour=30000").await;
     assert!(has(&doubled, "break-even 1.4 h"), "{doubled:?}");
 }
 
@@ -292,9 +292,9 @@ async fn the_heatmap_places_every_risk_with_its_priority() {
 
 #[tokio::test]
 async fn the_ale_chart_shows_each_risk_without_and_with_dr() {
-    let texts = texts_of("/charts/risk-ale.svg").await;
+    let texts = texts_of("/charts/risk-ale.svg?v=1").await;
     for wanted in [
-        "$112.5K", // AI provider outage without DR
+        "$163.9K", // AI provider outage without DR: 2.5 × 4.37 h × 15,000
         "$3K",     // …and with active-passive and a standby provider
         "$97.5K",  // application bug: DR does not help
         "Without DR",
@@ -305,14 +305,14 @@ async fn the_ale_chart_shows_each_risk_without_and_with_dr() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("total $595.1K without DR, $234.7K with Active-passive")),
+            .any(|t| t.contains("total $682.5K without DR, $235.5K with Active-passive")),
         "{texts:?}"
     );
 }
 
 #[tokio::test]
 async fn the_frontier_highlights_the_recommended_strategy_against_the_target() {
-    let svg = get("/charts/strategy-frontier.svg").await;
+    let svg = get("/charts/strategy-frontier.svg?v=1").await;
     let texts = texts(svg.text());
     for wanted in [
         "RTO target 30 min",
@@ -348,7 +348,7 @@ async fn a_long_name_is_ellipsized_and_money_is_in_the_reporting_currency() {
         .find(|t| t.starts_with("Retrieval-augmented"))
         .expect("the name heads the subtitle");
     assert!(
-        subtitle.contains('…') && subtitle.ends_with("EUR a month · catalog 2026-11"),
+        subtitle.contains('…') && subtitle.ends_with("EUR a month · catalog 2026-12"),
         "{subtitle}"
     );
     // 7,800 USD at 0.92 is 7,176 EUR.
@@ -563,7 +563,7 @@ async fn the_design_frontier_rings_the_cheapest_feasible_design() {
             }
         }
     }
-    let default = texts_of("/charts/design-frontier.svg").await;
+    let default = texts_of("/charts/design-frontier.svg?v=1").await;
     for wanted in ["Cheapest meeting both: $5.3K · 22 min", "RTO target 30 min", "Frontier"] {
         assert!(has(&default, wanted), "{wanted:?} missing from {default:?}");
     }

@@ -39,30 +39,52 @@ fn json(output: &Output) -> serde_json::Value {
 }
 
 #[test]
-fn estimate_without_input_prints_the_production_example_as_a_table() {
+fn estimate_without_input_prints_the_default_scenario_as_a_table() {
     let out = drplan(&["estimate"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
+    assert!(table.starts_with("Support assistant (from quantities)\n"), "{table}");
     let total = table.lines().find(|l| l.trim_start().starts_with("Total")).unwrap();
     assert_eq!(
         total.split_whitespace().collect::<Vec<_>>(),
-        ["Total", "7,800.00", "93,600.00"]
+        ["Total", "4,269.66", "51,235.92"]
     );
-    assert!(table.contains("Break-even: 2.80 hours of downtime a year"), "{table}");
+    // What DR adds (51,235.92 − 44,615.76 production only = 6,620.16 a year)
+    // ÷ 15,000 an hour; the article's convention divides the whole 51,235.92.
+    assert!(table.contains("Break-even: 0.44 hours of downtime a year"), "{table}");
+    assert!(table.contains("The article's convention: 3.42 hours"), "{table}");
     assert!(table.contains("Warm standby"), "{table}");
 }
+
+/// The production-tier example at 30,000 an hour, as a format-1 link would
+/// have it, rewritten in the current format.
+const PRODUCTION_AT_30000: &str = "v=2&catalog=2026-12&name=Production+tier+example&secondary=eu-west-1\
+    &p1=openai/gpt-4o&p2=azure-openai/gpt-4o:provisioned:500&p3=anthropic/claude-sonnet-4-5\
+    &compute_monthly=800&compute_secondary_monthly=800&vector_monthly=1200&vector_secondary_monthly=1200\
+    &storage_monthly=300&storage_secondary_monthly=300&cross_region_gb=20000&cross_region_monthly=400\
+    &replication_gb=10000&replication_monthly=200&downtime_cost_per_hour=30000";
 
 #[test]
 fn estimate_reads_a_share_link_or_a_whole_url_and_prints_json() {
     for link in [
-        "downtime_cost_per_hour=30000",
+        "v=1&downtime_cost_per_hour=30000",
         "?v=1&downtime_cost_per_hour=30000",
         "http://127.0.0.1:3000/?v=1&catalog=2026-11&downtime_cost_per_hour=30000#results",
+        &format!("http://127.0.0.1:3000/?{PRODUCTION_AT_30000}#results"),
     ] {
         let value = json(&drplan(&["estimate", link, "--format", "json"]));
         assert_eq!(value["estimate"]["break_even"]["article_hours"], "3.12", "{link}");
-        assert_eq!(value["share_link"], "v=1&catalog=2026-11&downtime_cost_per_hour=30000");
+        assert_eq!(value["share_link"], PRODUCTION_AT_30000, "{link}");
     }
+    // Without `v=1` a link is read over the default scenario.
+    let value = json(&drplan(&[
+        "estimate",
+        "downtime_cost_per_hour=30000",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["estimate"]["break_even"]["article_hours"], "1.71");
+    assert_eq!(value["share_link"], "v=2&catalog=2026-12&downtime_cost_per_hour=30000");
 }
 
 #[test]
@@ -84,9 +106,12 @@ fn estimate_reads_partial_toml_and_json_scenario_files() {
         let value = json(&drplan(&["estimate", file.to_str().unwrap(), "--format", "json"]));
         assert_eq!(value["scenario"]["name"], "Checkout");
         assert_eq!(value["scenario"]["workload"]["input_tokens_per_request"], 400);
-        // Twice the requests: 9,800 a month, 117,600 a year, 3.92 hours at 30,000 an hour.
-        assert_eq!(value["estimate"]["dr_plan"]["monthly"], "9800.00");
-        assert_eq!(value["estimate"]["break_even"]["article_hours"], "3.92");
+        // Files are read over the default scenario. Twice the requests: Claude
+        // 2,700 → 5,400 and the vector database's reads 393.22 → 786.43, so
+        // 7,362.88 a month, 88,354.56 a year, 2.95 hours at 30,000 an hour.
+        assert_eq!(value["estimate"]["dr_plan"]["monthly"], "7362.88");
+        assert_eq!(value["estimate"]["dr_plan"]["annual"], "88354.56");
+        assert_eq!(value["estimate"]["break_even"]["article_hours"], "2.95");
     }
 }
 
@@ -174,10 +199,10 @@ fn a_company_catalog_folder_prices_the_estimate_and_old_links_say_so() {
     let dir = scratch("catalog");
     let catalog = shipped_catalog_copy(&dir);
     let meta = std::fs::read_to_string(catalog.join("meta.csv")).unwrap();
-    std::fs::write(catalog.join("meta.csv"), meta.replace("2026-11,USD", "2027-01,USD")).unwrap();
+    std::fs::write(catalog.join("meta.csv"), meta.replace("2026-12,USD", "2027-01,USD")).unwrap();
     let out = drplan(&[
         "estimate",
-        "v=1&catalog=2026-11",
+        "v=2&catalog=2026-11",
         "--format",
         "json",
         "--catalog",

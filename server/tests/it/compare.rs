@@ -82,6 +82,12 @@ fn csv_rows(body: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 const A: &str = "/?v=1&name=Checkout";
+/// What a format-1 link's production-tier example writes after its name and
+/// tier, in the current link format.
+const PRODUCTION: &str = "secondary=eu-west-1&p1=openai/gpt-4o&p2=azure-openai/gpt-4o:provisioned:500\
+    &p3=anthropic/claude-sonnet-4-5&compute_monthly=800&compute_secondary_monthly=800&vector_monthly=1200\
+    &vector_secondary_monthly=1200&storage_monthly=300&storage_secondary_monthly=300&cross_region_gb=20000\
+    &cross_region_monthly=400&replication_gb=10000&replication_monthly=200";
 const B: &str = "http://127.0.0.1:3000/?v=1&name=Checkout+critical&tier=critical&downtime_cost_per_hour=30000";
 
 #[tokio::test]
@@ -152,11 +158,10 @@ async fn the_page_marks_exactly_the_rows_the_engine_finds_different() {
         .find(|r| r.item == "Primary region, e.g. us-east-1")
         .unwrap();
     assert!(!same.marked && same.cells[2].is_empty(), "{same:?}");
+    let a_link = format!("/?v=2&catalog=2026-12&name=Checkout&{PRODUCTION}").replace('&', "&amp;");
     assert!(
-        page.body.contains("Open A in the planner")
-            && page
-                .body
-                .contains(r#"href="/?v=1&amp;catalog=2026-11&amp;name=Checkout""#)
+        page.body.contains("Open A in the planner") && page.body.contains(&format!(r#"href="{a_link}""#)),
+        "{a_link}"
     );
 }
 
@@ -200,13 +205,14 @@ async fn the_csv_holds_the_pages_differing_rows_with_exact_differences() {
         in_csv, differing,
         "the CSV rows are the page's differing rows, in order"
     );
+    let (link_a, link_b) = (
+        format!("/?v=2&catalog=2026-12&name=Checkout&{PRODUCTION}"),
+        format!("/?v=2&catalog=2026-12&name=Checkout+critical&tier=critical&{PRODUCTION}&downtime_cost_per_hour=30000"),
+    );
     for r in &rows {
-        assert_eq!(r[7], "2026-11");
-        assert_eq!(r[8], "/?v=1&catalog=2026-11&name=Checkout");
-        assert_eq!(
-            r[9],
-            "/?v=1&catalog=2026-11&name=Checkout+critical&tier=critical&downtime_cost_per_hour=30000"
-        );
+        assert_eq!(r[7], "2026-12");
+        assert_eq!(r[8], link_a);
+        assert_eq!(r[9], link_b);
         if r[2] == "USD" && !r[5].is_empty() {
             let (a, b, diff): (Decimal, Decimal, Decimal) =
                 (r[3].parse().unwrap(), r[4].parse().unwrap(), r[5].parse().unwrap());
@@ -295,11 +301,8 @@ async fn without_b_the_page_names_a_and_asks_for_b_in_a_plain_get_form() {
         "{}",
         page.body
     );
-    assert!(
-        page.body
-            .contains(r#"value="/?v=1&amp;catalog=2026-11&amp;name=Checkout""#),
-        "A, canonical"
-    );
+    let a_link = format!("/?v=2&catalog=2026-12&name=Checkout&{PRODUCTION}").replace('&', "&amp;");
+    assert!(page.body.contains(&format!(r#"value="{a_link}""#)), "A, canonical");
     assert!(page.body.contains("Scenario A: “Checkout”"));
     let b_input = page.body.find(r#"id="b""#).expect("an input for B");
     assert!(
@@ -328,7 +331,7 @@ async fn only_differences_leaves_out_the_rows_that_are_the_same() {
 async fn a_url_a_path_and_a_bare_query_are_the_same_link_and_form_fields_read_as_the_planner_reads_them() {
     let same = get(&compare_uri(
         "/compare",
-        "http://127.0.0.1:3000/?v=1&tier=critical#summary",
+        "http://127.0.0.1:3000/?v=2&tier=critical#summary",
         "tier=critical",
     ))
     .await;
@@ -338,9 +341,10 @@ async fn a_url_a_path_and_a_bare_query_are_the_same_link_and_form_fields_read_as
         .contains("A and B are the same: no input and no figure differs."));
     assert!(page_rows(&same.body).iter().all(|r| !r.marked));
 
-    // What the planner's plain HTML form submits: the provider chain in three fields.
-    let form = "/?p2=azure-openai/gpt-4o&p2_standby=provisioned&p2_monthly=700";
-    let rows = page_rows(&get(&compare_uri("/compare", "/", form)).await.body);
+    // What the planner's plain HTML form submits: the provider chain in three
+    // fields, here over the production-tier example (p2 provisioned at 500).
+    let form = "/?v=1&p2=azure-openai/gpt-4o&p2_standby=provisioned&p2_monthly=700";
+    let rows = page_rows(&get(&compare_uri("/compare", "/?v=1", form)).await.body);
     let inputs: Vec<&PageRow> = rows.iter().filter(|r| r.section == "Inputs" && r.marked).collect();
     assert_eq!(inputs.len(), 1, "{inputs:?}");
     assert_eq!(
@@ -358,7 +362,7 @@ async fn the_planner_links_to_a_comparison_of_its_scenario() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body
-            .contains(r#"href="/compare?a=/%3Fv%3D1%26catalog%3D2026-11%26tier%3Dcritical""#),
+            .contains(r#"href="/compare?a=/%3Fv%3D2%26catalog%3D2026-12%26tier%3Dcritical""#),
         "{}",
         &page.body[page.body.find("share-link").unwrap_or(0)..][..600.min(page.body.len())]
     );

@@ -21,13 +21,41 @@ enum Outcome {
     Refused(BTreeSet<String>),
 }
 
-/// (query, expected: `Ok(canonical link)` or `Err(parameters named)`).
-/// Valid links, links that are odd but accepted (form fields, thousands
-/// separators, encoded separators), and invalid ones.
+/// The canonical link of the production-tier example (what a format-1 link
+/// reads over) after its name, and optionally its tier, then `$tail`.
+macro_rules! production {
+    ($($tier:literal)?; $tail:literal) => {
+        concat!(
+            "&name=Production+tier+example",
+            $($tier,)?
+            "&secondary=eu-west-1&p1=openai/gpt-4o&p2=azure-openai/gpt-4o:provisioned:500",
+            "&p3=anthropic/claude-sonnet-4-5&compute_monthly=800&compute_secondary_monthly=800",
+            "&vector_monthly=1200&vector_secondary_monthly=1200&storage_monthly=300",
+            "&storage_secondary_monthly=300&cross_region_gb=20000&cross_region_monthly=400",
+            "&replication_gb=10000&replication_monthly=200",
+            $tail
+        )
+    };
+}
+
+/// (query, expected: `Ok(canonical link after the version and catalog)` or
+/// `Err(parameters named)`). Valid links, links that are odd but accepted
+/// (form fields, thousands separators, encoded separators, format-1 links
+/// read over the production-tier example), and invalid ones.
 fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)> {
     vec![
         ("", Ok("")),
-        ("v=1", Ok("")),
+        ("v=2", Ok("")),
+        ("v=1", Ok(production!(; ""))),
+        ("v=1&tier=critical", Ok(production!("&tier=critical"; ""))),
+        (
+            "v=1&downtime_cost_per_hour=30,000",
+            Ok(production!(; "&downtime_cost_per_hour=30000")),
+        ),
+        (
+            "v=1&p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=500",
+            Ok(production!(; "")),
+        ),
         ("tier=critical", Ok("&tier=critical")),
         ("?tier=critical", Ok("&tier=critical")),
         ("downtime_cost_per_hour=30000", Ok("&downtime_cost_per_hour=30000")),
@@ -43,8 +71,11 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
         ),
         ("p2=&p3=", Ok("&p2=&p3=")),
         ("p3=", Ok("&p3=")),
-        ("p1=openai%2Fgpt-4o", Ok("")),
-        ("p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=500", Ok("")),
+        ("p1=anthropic%2Fclaude-sonnet-4-5", Ok("")),
+        (
+            "p2=aws-bedrock%2Fclaude-sonnet-4-5&p2_standby=pay_per_use&p2_monthly=",
+            Ok(""),
+        ),
         (
             "p2=azure-openai%2Fgpt-4o&p2_standby=provisioned&p2_monthly=1%2C500",
             Ok("&p2=azure-openai/gpt-4o:provisioned:1500"),
@@ -62,8 +93,8 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
         ("currency=EUR&rate=0.9237", Ok("&currency=EUR&rate=0.9237")),
         ("mc_years=2000&mc_seed=7", Ok("&mc_years=2000&mc_seed=7")),
         (
-            "price.unit:compute_vcpu_hour:price=0.05",
-            Ok("&price.unit:compute_vcpu_hour:price=0.05"),
+            "price.region_price:us-east-1/vcpu_hour:price=0.05",
+            Ok("&price.region_price:us-east-1/vcpu_hour:price=0.05"),
         ),
         ("catalog=2026-11", Ok("")),
         // Refused, the same way everywhere.
@@ -84,13 +115,13 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
             Err(&["mc_years", "standby_fraction"]),
         ),
         ("currency=eur", Err(&["currency"])),
-        ("v=2", Err(&["v"])),
+        ("v=3", Err(&["v"])),
         ("name=50%", Err(&["name"])),
     ]
 }
 
 fn canonical(suffix: &str) -> String {
-    format!("v=1&catalog={}{suffix}", engine::Catalog::shipped().version())
+    format!("v=2&catalog={}{suffix}", engine::Catalog::shipped().version())
 }
 
 async fn send(request: Request<Body>) -> (StatusCode, String) {

@@ -48,7 +48,7 @@ async fn every_table_downloads_as_named_utf8_csv_with_its_source_on_every_row() 
         let d = get(&format!("/export/{table}.csv?downtime_cost_per_hour=20000")).await;
         assert_eq!(d.status, StatusCode::OK, "{table}: {}", d.body);
         assert_eq!(d.content_type, "text/csv; charset=utf-8");
-        let prefix = format!("attachment; filename=\"drplan-{table}-production-tier-example-");
+        let prefix = format!("attachment; filename=\"drplan-{table}-support-assistant-from-quantities-");
         assert!(d.disposition.starts_with(&prefix), "{}", d.disposition);
         let date = &d.disposition[prefix.len()..prefix.len() + 10];
         assert!(
@@ -61,8 +61,8 @@ async fn every_table_downloads_as_named_utf8_csv_with_its_source_on_every_row() 
         assert_eq!(&headers[headers.len() - 2..], ["catalog_version", "share_link"]);
         assert!(!rows.is_empty(), "{table}");
         for row in &rows {
-            assert_eq!(row["catalog_version"], "2026-11");
-            assert_eq!(row["share_link"], "/?v=1&catalog=2026-11&downtime_cost_per_hour=20000");
+            assert_eq!(row["catalog_version"], "2026-12");
+            assert_eq!(row["share_link"], "/?v=2&catalog=2026-12&downtime_cost_per_hour=20000");
         }
     }
 }
@@ -70,6 +70,7 @@ async fn every_table_downloads_as_named_utf8_csv_with_its_source_on_every_row() 
 #[tokio::test]
 async fn cost_totals_equal_the_sum_of_their_rows_and_the_chosen_plan_is_7800() {
     for query in [
+        "?v=1",
         "",
         "?currency=EUR&rate=0.9137",
         "?strategy=warm_standby&requests=1234567&vcpus=7&compute_monthly=",
@@ -108,15 +109,17 @@ async fn cost_totals_equal_the_sum_of_their_rows_and_the_chosen_plan_is_7800() {
             let expected = if query.contains("EUR") { "EUR" } else { "USD" };
             assert_eq!(row["currency"], expected);
         }
-        if query.is_empty() {
-            let chosen = rows
-                .iter()
-                .find(|r| r["plan"] == "Chosen DR plan" && r["item"] == "Total")
-                .unwrap();
-            assert_eq!(
-                (chosen["monthly"].as_str(), chosen["annual"].as_str()),
-                ("7800.00", "93600.00")
-            );
+        let chosen = rows
+            .iter()
+            .find(|r| r["plan"] == "Chosen DR plan" && r["item"] == "Total")
+            .unwrap();
+        let chosen = (chosen["monthly"].as_str(), chosen["annual"].as_str());
+        if query == "?v=1" {
+            // The article's production-tier bill, Part 1.1.
+            assert_eq!(chosen, ("7800.00", "93600.00"));
+        } else if query.is_empty() {
+            // The default, priced from quantities.
+            assert_eq!(chosen, ("4269.66", "51235.92"));
         }
     }
 }
@@ -167,11 +170,18 @@ async fn the_finance_report_totals_the_chosen_plan_and_names_its_sources() {
         ),
         "6.24"
     );
-    assert_eq!(value("Source", "Catalog version"), "2026-11");
-    assert_eq!(value("Source", "Share link"), "/?v=1&catalog=2026-11");
+    assert_eq!(value("Source", "Catalog version"), "2026-12");
+    assert_eq!(
+        value("Source", "Share link"),
+        "/?v=2&catalog=2026-12&name=Production+tier+example&secondary=eu-west-1&p1=openai/gpt-4o\
+         &p2=azure-openai/gpt-4o:provisioned:500&p3=anthropic/claude-sonnet-4-5&compute_monthly=800\
+         &compute_secondary_monthly=800&vector_monthly=1200&vector_secondary_monthly=1200&storage_monthly=300\
+         &storage_secondary_monthly=300&cross_region_gb=20000&cross_region_monthly=400&replication_gb=10000\
+         &replication_monthly=200"
+    );
     assert_eq!(
         value("Source", "Notice"),
-        "Prices changed since this link was made: catalog 2026-08 → 2026-11"
+        "Prices changed since this link was made: catalog 2026-08 → 2026-12"
     );
 }
 
@@ -200,7 +210,7 @@ async fn a_scenario_name_that_is_a_formula_lands_as_text() {
 
 #[tokio::test]
 async fn inputs_list_every_link_parameter_with_value_and_default() {
-    let d = get("/export/inputs.csv?tier=critical&price.unit:compute_vcpu_hour:price=0.05").await;
+    let d = get("/export/inputs.csv?tier=critical&price.region_price:us-east-1/vcpu_hour:price=0.05").await;
     let (headers, rows) = read(&d.body);
     assert_eq!(headers[..5], ["parameter", "value", "unit", "default", "about"]);
     assert_eq!(rows.len(), engine::link::PARAMETERS.len() + 1);
@@ -210,11 +220,11 @@ async fn inputs_list_every_link_parameter_with_value_and_default() {
         ("critical", "production")
     );
     let p2 = rows.iter().find(|r| r["parameter"] == "p2").unwrap();
-    assert_eq!(p2["value"], "azure-openai/gpt-4o:provisioned:500");
+    assert_eq!(p2["value"], "aws-bedrock/claude-sonnet-4-5");
     let price = rows.last().unwrap();
     assert_eq!(
         (price["parameter"].as_str(), price["value"].as_str()),
-        ("price.unit:compute_vcpu_hour:price", "0.05")
+        ("price.region_price:us-east-1/vcpu_hour:price", "0.05")
     );
 }
 

@@ -1,7 +1,8 @@
 //! Golden files: the outputs people read, pinned byte for byte in
 //! `server/tests/golden/`: the `drplan estimate` table and every CSV export of
-//! the default scenario and of a critical tier reported in euros, and the
-//! comparison of the two. A change rewrites the files and fails once: review
+//! the default scenario (priced from quantities) and of the article's
+//! production-tier example (entered amounts) at the critical tier reported in
+//! euros, and the comparison of the two. A change rewrites the files and fails once: review
 //! the diff (`git diff server/tests/golden`) and commit it.
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use crate::common::get;
 
 /// The pinned scenarios: their folder under `golden/` and their share link.
 const SCENARIOS: [(&str, &str); 2] = [
-    ("default", "v=1"),
+    ("default", "v=2"),
     ("critical-eur", "v=1&tier=critical&currency=EUR&rate=0.9237"),
 ];
 

@@ -44,7 +44,8 @@ async fn the_catalog_page_lists_every_price_with_its_source_and_date() {
         );
     }
     let rows = html.matches("<tr>").count();
-    let headers = 9; // one header row per table
+    let headers = 10; // one header row per table
+    assert_eq!(html.matches("<table").count(), headers, "one table per catalog file");
     let expected = headers
         + catalog.regions().len()
         + catalog.transfer_prices().len()

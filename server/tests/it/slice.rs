@@ -20,25 +20,30 @@ async fn the_page_renders_break_even_on_the_server_for_the_default_scenario() {
     let (status, content_type, html) = get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type.starts_with("text/html"), "{content_type}");
+    // What DR adds (51,235.92 − 44,615.76 = 6,620.16 a year) ÷ 15,000 an hour.
+    assert!(html.contains(r#"<span id="break-even-hours">0.44</span>"#), "{html}");
+    // The article's convention: the whole 51,235.92 ÷ 15,000.
     assert!(
-        html.contains(r#"<span id="article-break-even-hours">6.24</span>"#),
+        html.contains(r#"<span id="article-break-even-hours">3.42</span>"#),
         "{html}"
     );
     assert!(
-        html.contains(r#"<dd id="plan-annual">$93,600.00</dd>"#),
-        "annual DR cost of the production example"
+        html.contains(r#"<dd id="plan-annual">$51,235.92</dd>"#),
+        "annual cost of the default scenario's chosen plan"
     );
     assert!(html.contains("/pkg/drplan.js"), "the hydration script is linked");
 }
 
 #[tokio::test]
 async fn the_page_renders_the_figures_of_its_query_so_a_link_shows_the_same_numbers() {
-    let (status, _, html) = get("/?downtime_cost_per_hour=30000").await;
+    // The article's production-tier example at 30,000 an hour: 93,600 ÷ 30,000.
+    let (status, _, html) = get("/?v=1&downtime_cost_per_hour=30000").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         html.contains(r#"<span id="article-break-even-hours">3.12</span>"#),
         "{html}"
     );
+    assert!(html.contains(r#"<span id="break-even-hours">1.40</span>"#), "{html}");
 }
 
 #[tokio::test]
@@ -54,7 +59,8 @@ async fn the_break_even_chart_is_an_svg_with_the_break_even_point_labelled() {
         .filter_map(|n| n.text())
         .map(str::trim)
         .collect();
-    assert!(texts.contains(&"break-even 2.8 h"), "texts: {texts:?}");
+    // The default scenario: what DR adds, 6,620.16 a year, ÷ 15,000 an hour.
+    assert!(texts.contains(&"break-even 0.44 h"), "texts: {texts:?}");
     assert!(texts.contains(&"What DR adds a year"), "legend: {texts:?}");
 }
 

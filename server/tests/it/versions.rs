@@ -34,7 +34,7 @@ fn catalog_versions_lists_the_released_ones_then_current() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let listed = text(&out.stdout);
     let ids: Vec<&str> = listed.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert_eq!(ids, ["2026-11", "current"], "{listed}");
+    assert_eq!(ids, ["2026-11", "2026-12", "current"], "{listed}");
 }
 
 #[test]
@@ -76,15 +76,26 @@ fn catalog_diff_of_an_unknown_version_names_the_argument_and_the_versions_and_ex
         assert_eq!(out.status.code(), Some(2));
         let stderr = text(&out.stderr);
         assert!(stderr.contains(expected), "{stderr}");
-        assert!(stderr.contains("(2026-11, current)"), "{stderr}");
+        assert!(stderr.contains("(2026-11, 2026-12, current)"), "{stderr}");
         assert!(out.stdout.is_empty());
     }
 }
 
 #[test]
 fn catalog_check_exits_1_and_lists_the_stale_rows_only_past_max_age_days() {
-    // 2026-11 rows are dated the 1st: 30 days old on 2026-12-01, 31 on 2026-12-02.
-    let fresh = drplan(&["catalog", "check", "--max-age-days", "30", "--today", "2026-12-01"]);
+    // The released 2026-11 rows are dated the 1st: 30 days old on 2026-12-01,
+    // 31 on 2026-12-02.
+    let released = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/versions/2026-11");
+    let fresh = drplan(&[
+        "catalog",
+        "check",
+        "--max-age-days",
+        "30",
+        "--today",
+        "2026-12-01",
+        "--catalog-dir",
+        released.to_str().unwrap(),
+    ]);
     assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stdout));
     assert_eq!(text(&fresh.stdout), "no row is older than 30 days on 2026-12-01\n");
 
@@ -115,6 +126,27 @@ fn catalog_check_exits_1_and_lists_the_stale_rows_only_past_max_age_days() {
     assert!(!listing.contains("tiers.csv:2 "), "{listing}");
     assert!(
         listing.contains("tiers.csv:3  production  as of \"2026-11\" (31 days old)  source: Disaster Recovery"),
+        "{listing}"
+    );
+
+    // The shipped catalog (no --catalog-dir) carries prices whose pages date
+    // from before 2026-11: it lists exactly the rows past 30 days.
+    let shipped = drplan(&["catalog", "check", "--max-age-days", "30", "--today", "2026-12-01"]);
+    assert_eq!(shipped.status.code(), Some(1), "{}", text(&shipped.stderr));
+    let listing = text(&shipped.stdout);
+    let rows: Vec<&str> = listing.lines().skip(1).collect();
+    assert!(!rows.is_empty(), "{listing}");
+    for row in &rows {
+        let days: u32 = row
+            .split(" days old)")
+            .next()
+            .and_then(|r| r.rsplit('(').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no age in {row:?}"));
+        assert!(days > 30, "{row}");
+    }
+    assert!(
+        listing.starts_with(&format!("{} rows older than 30 days on 2026-12-01", rows.len())),
         "{listing}"
     );
 
@@ -155,7 +187,7 @@ async fn the_diff_page_lists_every_changed_row_and_the_catalog_page_links_to_it(
     assert!(
         catalog
             .body
-            .contains(r#"href="/catalog/diff?from=2026-11&amp;to=current">Changes since 2026-11</a>"#),
+            .contains(r#"href="/catalog/diff?from=2026-12&amp;to=current">Changes since 2026-12</a>"#),
         "{}",
         catalog.body
     );
@@ -178,7 +210,7 @@ async fn the_diff_page_and_api_answer_400_naming_the_parameter_and_the_versions(
             "{uri}: {}",
             page.body
         );
-        assert!(page.body.contains("2026-11, current"), "{uri}");
+        assert!(page.body.contains("2026-11, 2026-12, current"), "{uri}");
 
         let api = crate::common::get(&uri.replacen("/catalog", "/api/v1/catalog", 1)).await;
         assert_eq!(api.status, StatusCode::BAD_REQUEST, "{uri}");
@@ -188,7 +220,7 @@ async fn the_diff_page_and_api_answer_400_naming_the_parameter_and_the_versions(
             body["errors"][0]["message"]
                 .as_str()
                 .unwrap()
-                .contains("2026-11, current"),
+                .contains("2026-11, 2026-12, current"),
             "{uri}"
         );
     }

@@ -48,6 +48,7 @@ pub fn render(
     estimate: &engine::Estimate,
     analyses: Option<&Analyses>,
     link: &str,
+    reprice: Option<&str>,
 ) -> String {
     let scenario = &decoded.scenario;
     let link = link.to_string();
@@ -81,6 +82,7 @@ pub fn render(
         ),
     };
     let notices = decoded.notices.clone();
+    let reprice = reprice.map(str::to_owned);
     let warnings = estimate.warnings.clone();
     // Each section's view type is erased: nested, they overflow the compiler's type depth.
     let sections = view! {
@@ -89,7 +91,10 @@ pub fn render(
                 "These figures are from your last valid input. Fix the highlighted fields to update them."
             </p>
             {(!notices.is_empty()).then(|| view! {
-                <ul class="notices" role="status">{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul class="notices" role="status">
+                    {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {reprice.map(|href| view! { <li><a id="reprice" href=href>"Re-price with the current catalog"</a></li> })}
+                </ul>
             })}
             {(!warnings.is_empty()).then(|| view! {
                 <ul class="warnings" id="warnings" role="status">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
