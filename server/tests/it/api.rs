@@ -418,3 +418,75 @@ async fn a_repeated_link_gets_the_same_answer_from_one_router_and_errors_are_nev
         );
     }
 }
+
+/// Done when of the costs issue: on the default scenario, each input changes
+/// the figures it drives, through the API, and the changed line says how.
+#[tokio::test]
+async fn each_input_of_the_default_changes_the_lines_it_drives_and_says_how() {
+    let line = |json: &serde_json::Value, location: &str, item: &str| {
+        json["estimate"]["dr_plan"]["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["location"] == location && l["item"] == item)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {location} {item} line"))
+    };
+    let cases = [
+        (
+            "primary=eu-west-1",
+            "primary",
+            "compute",
+            "624.88",
+            "in eu-west-1",
+            "4333.90",
+        ),
+        (
+            "secondary=eu-central-1",
+            "secondary",
+            "compute",
+            "402.96",
+            "in eu-central-1",
+            "4339.42",
+        ),
+        (
+            "vectors=20000000",
+            "primary",
+            "vector_db",
+            "2009.09",
+            "122.88 GB",
+            "5910.19",
+        ),
+        ("data_gb=250", "primary", "storage", "5.75", "250 GB", "4220.36"),
+        (
+            "p1=openai/gpt-4.1",
+            "primary",
+            "ai_provider",
+            "1600.00",
+            "400 input tokens × 2",
+            "3169.66",
+        ),
+        (
+            "vector_db=pgvector",
+            "primary",
+            "vector_db",
+            "1173.22",
+            "pgvector",
+            "5736.69",
+        ),
+    ];
+    let (_, _, base) = get("/api/v1/estimate").await;
+    for (query, location, item, amount, how, total) in cases {
+        let (status, _, json) = get(&format!("/api/v1/estimate?{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}: {json}");
+        let changed = line(&json, location, item);
+        assert_eq!(changed["monthly"], amount, "{query}");
+        assert_ne!(line(&base, location, item)["monthly"], amount, "{query} changes it");
+        assert!(
+            changed["how"].as_str().unwrap().contains(how),
+            "{query}: {}",
+            changed["how"]
+        );
+        assert_eq!(json["estimate"]["dr_plan"]["monthly"], total, "{query}");
+    }
+}
