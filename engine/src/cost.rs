@@ -229,6 +229,8 @@ pub(crate) struct Basis {
     replication_entered: bool,
     monitoring: Decimal,
     rate: Decimal,
+    /// The reporting currency's code, for the conversion a line's `how` states.
+    code: String,
 }
 
 #[derive(Clone, Debug)]
@@ -340,6 +342,7 @@ impl Basis {
             replication_entered: n.replication_monthly.is_some(),
             monitoring: s.monitoring_monthly.to_decimal(),
             rate: s.currency.rate_from_usd,
+            code: s.currency.code.clone(),
         }
     }
 
@@ -490,6 +493,12 @@ impl Basis {
                     entered,
                 ),
                 How::Entered(text) => (text.to_owned(), true),
+            };
+            // The formula is in USD catalog prices; the amount is converted once.
+            let how = if self.rate == Decimal::ONE {
+                how
+            } else {
+                format!("{how}; × {} {} per USD", self.rate.normalize(), self.code)
             };
             lines.push(CostLine {
                 component: item.component(),

@@ -313,20 +313,56 @@ fn data_modes(catalog: &Catalog, s: &Scenario, basis: &Basis) -> Vec<LayerMode> 
 
 /// The chain's fallback links, each pay-per-use or (when it has a
 /// provisioned amount) provisioned: every combination, the given chain's first.
-fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
-    let fallbacks = s.providers.len().saturating_sub(1);
-    let workload_tpm = Decimal::from(s.workload.monthly_requests)
+/// Tokens a minute the workload asks of a fallback: requests × (input +
+/// output tokens) ÷ the minutes of a 730-hour month.
+fn workload_tpm(s: &Scenario) -> Decimal {
+    Decimal::from(s.workload.monthly_requests)
         * Decimal::from(
             u64::from(s.workload.input_tokens_per_request) + u64::from(s.workload.output_tokens_per_request),
         )
-        / (HOURS_PER_MONTH * SIXTY);
-    let waited_out = catalog
+        / (HOURS_PER_MONTH * SIXTY)
+}
+
+/// Minutes an AI provider outage lasts when no fallback can carry the
+/// traffic: the longest likely duration of the provider-failover risks.
+fn waited_out_minutes(catalog: &Catalog) -> Decimal {
+    catalog
         .risks()
         .iter()
         .filter(|r| r.mitigation == Mitigation::ProviderFailover)
         .map(|r| r.hours_per_event.likely * SIXTY)
         .max()
-        .unwrap_or(Decimal::ZERO);
+        .unwrap_or(Decimal::ZERO)
+}
+
+/// Whether some fallback of `links` carries the whole traffic: provisioned,
+/// self-hosted (it runs the GPUs the load needs), or pay-per-use within its
+/// rate limit.
+fn chain_carries(catalog: &Catalog, links: &[crate::scenario::ProviderLink], workload_tpm: Decimal) -> bool {
+    links.iter().any(|link| {
+        link.standby == StandbyMode::Provisioned
+            || catalog
+                .model(&link.provider, &link.model)
+                .is_some_and(|m| m.tokens_per_minute.is_none_or(|tpm| Decimal::from(tpm) >= workload_tpm))
+    })
+}
+
+/// Minutes the scenario's own provider chain needs to recover from a
+/// provider outage: the failover minutes when a fallback carries the
+/// traffic, else the outage waited out. A strategy's RTO is at least this.
+pub(crate) fn chain_rto_minutes(catalog: &Catalog, s: &Scenario) -> Decimal {
+    let fallbacks = s.providers.get(1..).unwrap_or_default();
+    if chain_carries(catalog, fallbacks, workload_tpm(s)) {
+        Decimal::from(s.provider_failover_minutes)
+    } else {
+        waited_out_minutes(catalog)
+    }
+}
+
+fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
+    let fallbacks = s.providers.len().saturating_sub(1);
+    let workload_tpm = workload_tpm(s);
+    let waited_out = waited_out_minutes(catalog);
     let choices: Vec<Vec<StandbyMode>> = s.providers[1..]
         .iter()
         .map(|link| {
@@ -349,13 +385,7 @@ fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
             variant.providers[i + 1].standby = choices[i][choice];
         }
         let links = &variant.providers[1..];
-        // A self-hosted link runs enough GPUs for the workload (`pricing::provider`).
-        let carries = links.iter().any(|link| {
-            link.standby == StandbyMode::Provisioned
-                || catalog
-                    .model(&link.provider, &link.model)
-                    .is_some_and(|m| m.tokens_per_minute.is_none_or(|tpm| Decimal::from(tpm) >= workload_tpm))
-        });
+        let carries = chain_carries(catalog, links, workload_tpm);
         let id: Vec<String> = links
             .iter()
             .enumerate()
@@ -364,12 +394,15 @@ fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
         let name: Vec<String> = links
             .iter()
             .map(|link| {
-                format!(
-                    "{}/{} {}",
-                    link.provider,
-                    link.model,
+                let self_hosted = catalog
+                    .provider(&link.provider)
+                    .is_some_and(|p| p.kind == crate::catalog::ProviderKind::SelfHosted);
+                let mode = if self_hosted {
+                    "self-hosted, always on".to_owned()
+                } else {
                     standby_id(link.standby).replace('_', "-")
-                )
+                };
+                format!("{}/{} {mode}", link.provider, link.model)
             })
             .collect();
         let monthly = Basis::new(catalog, &variant).monthly_of(dr(zero_factors()), |item, location| {

@@ -270,12 +270,14 @@ pub(crate) fn transfer(catalog: &Catalog, s: &Scenario, gb: Decimal) -> Priced {
     }
 }
 
-/// Tokens per second the workload asks of a model: requests × (input +
-/// output tokens) ÷ the seconds of a 730-hour month.
-pub(crate) fn workload_tokens_per_second(s: &Scenario) -> Decimal {
+/// Output tokens per second the workload asks of a model: requests ×
+/// output tokens ÷ the seconds of a 730-hour month. A GPU's throughput in
+/// the catalog is sustained output (generation) throughput; reading the
+/// prompt is far faster and is taken to fit in it (drplan's own assumption).
+pub(crate) fn output_tokens_per_second(s: &Scenario) -> Decimal {
     let w = &s.workload;
-    let tokens = Decimal::from(u64::from(w.input_tokens_per_request) + u64::from(w.output_tokens_per_request));
-    Decimal::from(w.monthly_requests) * tokens / (HOURS_PER_MONTH * SECONDS_PER_HOUR)
+    Decimal::from(w.monthly_requests) * Decimal::from(w.output_tokens_per_request)
+        / (HOURS_PER_MONTH * SECONDS_PER_HOUR)
 }
 
 /// A link's monthly cost: the first serves the traffic (token prices, or
@@ -360,10 +362,10 @@ fn gpus(catalog: &Catalog, s: &Scenario, link: &ProviderLink, region: &str) -> P
     Priced {
         usd: count * price * HOURS_PER_MONTH,
         how: format!(
-            "{} GPU × {} USD per hour in {region} × 730 h: {} tokens per second ÷ {} per GPU",
+            "{} GPU × {} USD per hour in {region} × 730 h: {} output tokens per second ÷ {} per GPU",
             self::count(count),
             usd(price),
-            usd(crate::rounding::minutes(workload_tokens_per_second(s))),
+            usd(crate::rounding::minutes(output_tokens_per_second(s))),
             usd(per_gpu)
         ),
     }
@@ -374,7 +376,7 @@ pub(crate) fn gpu_count(s: &Scenario, per_gpu: Decimal) -> Decimal {
     if per_gpu <= Decimal::ZERO {
         return Decimal::ONE;
     }
-    (workload_tokens_per_second(s) / per_gpu).ceil().max(Decimal::ONE)
+    (output_tokens_per_second(s) / per_gpu).ceil().max(Decimal::ONE)
 }
 
 /// USD one request costs on `link` at the margin: the entered spend ÷

@@ -18,6 +18,8 @@ pub struct Report {
     pub share_link: String,
     /// Notices about the link, e.g. that prices changed since it was made.
     pub notices: Vec<String>,
+    /// The released catalog the figures were priced with, when not the current one.
+    pub priced_with: Option<&'static Catalog>,
 }
 
 impl Report {
@@ -31,6 +33,13 @@ impl Report {
             scenario: decoded.scenario,
             estimate,
             notices: decoded.notices,
+            priced_with: decoded.priced_with,
         })
+    }
+
+    /// The catalog the figures were priced with: [`Report::priced_with`], else `current`.
+    /// Every analysis of the report runs on it, so its tables agree with the estimate.
+    pub fn catalog<'a>(&self, current: &'a Catalog) -> &'a Catalog {
+        self.priced_with.unwrap_or(current)
     }
 }

@@ -153,7 +153,10 @@ pub(crate) fn factors(strategy: &Strategy, standby_fraction: Decimal) -> Factors
 }
 
 /// Achieved RTO in minutes (exact): failover minutes + provisioning minutes
-/// × (1 − standby capacity) + restore minutes when data is restored from backups.
+/// × (1 − standby capacity) + restore minutes when data is restored from
+/// backups, and never less than the AI provider chain needs to recover
+/// (the failover minutes when a fallback carries the traffic, else the
+/// outage waited out), as the optimizer counts it.
 pub fn rto_minutes(catalog: &Catalog, s: &Scenario, strategy: &Strategy) -> Decimal {
     let capacity = if strategy.uses_standby_fraction {
         s.standby_fraction
@@ -165,7 +168,7 @@ pub fn rto_minutes(catalog: &Catalog, s: &Scenario, strategy: &Strategy) -> Deci
         DataMode::Restore => recovery::restore_minutes(catalog, s),
         DataMode::Replicated => Decimal::ZERO,
     };
-    strategy.failover_minutes + provision + restore
+    (strategy.failover_minutes + provision + restore).max(crate::optimizer::chain_rto_minutes(catalog, s))
 }
 
 /// Achieved RPO in minutes: the snapshot interval, the replication lag, or 0 for synchronous replication.

@@ -3,7 +3,7 @@
 
 use crate::catalog::{Catalog, ModelKind, ProviderKind, VectorDbModel, DB_STORAGE_GB_MONTH, GPU_HOUR};
 use crate::error::{Error, FieldError, Result};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, StandbyMode};
 
 /// Checks a scenario against its ranges and the catalog; returns every
 /// problem at once as [`Error::Invalid`], sorted by field path.
@@ -190,6 +190,17 @@ fn check_self_hosted(catalog: &Catalog, s: &Scenario, need: &mut Need<'_>) {
             .provider(&link.provider)
             .is_some_and(|p| p.kind == ProviderKind::SelfHosted);
         let region = if i == 0 { &s.primary_region } else { &s.secondary_region };
+        if self_hosted && i > 0 {
+            need(
+                link.standby == StandbyMode::PayPerUse && link.provisioned_monthly.to_decimal().is_zero(),
+                &|| format!("providers[{i}].standby"),
+                "provisioned",
+                &|| {
+                    "a self-hosted link runs its GPUs all the time and is priced by them; write it without :provisioned"
+                        .to_owned()
+                },
+            );
+        }
         if self_hosted && catalog.region(region).is_some() {
             need(
                 catalog.region_price(region, GPU_HOUR).is_some(),

@@ -262,7 +262,7 @@ class Pricing:
     def gpus(self, link, region):
         s = self.s
         m = self.cat["models"][(link["provider"], link["model"])]
-        tps = s["requests"] * (s["input_tokens"] + s["output_tokens"]) / D(2628000)
+        tps = s["requests"] * s["output_tokens"] / D(2628000)
         n = max(ceil(tps / D(m["gpu_tokens_per_second"])), D(1))
         return n * self.region_price(region, "gpu_hour") * HOURS_PER_MONTH
 
@@ -432,10 +432,26 @@ def newest_rung_restore_hours(cat, pr, s, newest_class=None):
     return h
 
 
+def chain_minutes(cat, s):
+    """"Achieved RTO": minutes the scenario's own AI provider chain needs to
+    recover: the failover minutes when a fallback carries the traffic
+    (provisioned, self-hosted, or a rate limit at least the workload's tokens
+    a minute), else the AI provider outage's likely hours waited out."""
+    need_tpm = s["requests"] * (s["input_tokens"] + s["output_tokens"]) / D(43800)
+    for f in s["chain"][1:]:
+        model = cat["models"][(f["provider"], f["model"])]
+        tpm = D(model["tokens_per_minute"]) if model["tokens_per_minute"] else None
+        if f["standby"] == "provisioned" or cat["providers"][f["provider"]]["kind"] == "self_hosted" \
+                or (tpm is not None and tpm >= need_tpm):
+            return D(s["failover_minutes"])
+    return max(D(r["hours_likely"]) for r in cat["risks"] if r["mitigation"] == "provider_failover") * 60
+
+
 def strategy_rto_rpo(cat, pr, s, st):
     rto = st["failover"] + s["provision_minutes"] * (1 - st["capacity"])
     if st["data"] == "restore":
         rto += newest_rung_restore_hours(cat, pr, s) * 60
+    rto = max(rto, chain_minutes(cat, s))
     rpo = {"snapshot": s["snapshot_minutes"], "async": s["replication_lag_minutes"],
            "sync": D(0)}[st["replication_mode"]]
     return rto, rpo

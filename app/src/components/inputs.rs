@@ -36,7 +36,7 @@ const GROUPS: &[Group] = &[
     Group {
         title: PROVIDERS_GROUP,
         open: true,
-        names: &["p1", "p2", "p3", "failover_minutes"],
+        names: &["p1", "p2", "p3", "p4", "p5", "failover_minutes"],
     },
     Group {
         title: "Cost of downtime",
@@ -67,6 +67,9 @@ const GROUPS: &[Group] = &[
         title: "Vector database and corpus",
         open: false,
         names: &[
+            "vector_db",
+            "vector_writes",
+            "vector_replicas",
             "vector_gb",
             "vectors",
             "dimensions",

@@ -172,7 +172,7 @@ fn an_offering_or_a_gpu_the_region_does_not_price_is_a_field_error_naming_where_
 
 #[test]
 fn a_self_hosted_fallback_runs_the_gpus_its_load_needs() {
-    // 1 M × 500 tokens ÷ 2,628,000 s = 190.3 tokens/s → 1 GPU at 500 → 0.8048 × 730.
+    // 1 M × 100 output tokens ÷ 2,628,000 s = 38.1 tokens/s → 1 GPU at 500 → 0.8048 × 730.
     let gpus = |query: &str| {
         let e = priced(query);
         let line = e
@@ -183,11 +183,14 @@ fn a_self_hosted_fallback_runs_the_gpus_its_load_needs() {
         line.expect("the self-hosted link's line").monthly
     };
     assert_eq!(gpus("p2=self-hosted/llama-3.1-8b"), Money::new(dec!(587.50)));
-    // Ten times the traffic, 1,903 tokens a second, needs four GPUs.
+    // A hundred times the traffic, 3,805 output tokens a second, needs eight GPUs.
     assert_eq!(
-        gpus("p2=self-hosted/llama-3.1-8b&requests=10000000"),
-        Money::new(dec!(2350.02))
+        gpus("p2=self-hosted/llama-3.1-8b&requests=100000000"),
+        Money::new(dec!(4700.03))
     );
+    // It runs its GPUs all the time: it takes no provisioned amount.
+    let err = link::decode(&common::catalog(), "p2=self-hosted/llama-3.1-8b:provisioned:999").unwrap_err();
+    assert!(err.to_string().contains("without :provisioned"), "{err}");
 }
 
 #[test]

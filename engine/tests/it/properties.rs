@@ -148,6 +148,11 @@ fn made_valid(mut s: Scenario) -> Scenario {
             link.provider = "openai".to_owned();
             link.model = "gpt-4o".to_owned();
         }
+        if link.provider == "self-hosted" {
+            // It runs its GPUs all the time: no provisioned amount.
+            link.standby = StandbyMode::PayPerUse;
+            link.provisioned_monthly = Money::ZERO;
+        }
     }
     if engine::validate(c, &s).is_err_and(|e| e.to_string().contains("vector_db.offering")) {
         s.vector_db.offering = "pinecone-serverless".to_owned();

@@ -112,7 +112,11 @@ pub(super) fn finance(sheet: &mut Sheet<ReportRow, Trace>, r: &Report) {
         unit: text("%"),
         ..ReportRow::money(
             "Plans",
-            "Savings of optimized DR (meets the targets) over full DR",
+            if e.recommendation.meets {
+                "Savings of optimized DR (meets the targets) over full DR; negative when it costs more"
+            } else {
+                "Savings of the closest design (no design meets the targets) over full DR; negative when it costs more"
+            },
             Some(e.savings.monthly),
             e.savings.annual,
             currency,
@@ -153,6 +157,10 @@ pub(super) fn finance(sheet: &mut Sheet<ReportRow, Trace>, r: &Report) {
         ("Annual loss expectancy without DR", m.ale_without),
         ("Annual loss expectancy with DR", m.ale_with),
         ("Annual loss avoided by DR", m.ale_reduction),
+        (
+            "The fallback provider's extra spend while it carries the traffic, a year",
+            m.fallback_cost,
+        ),
         ("What DR adds to the bill a year", m.dr_annual_cost),
     ] {
         sheet.row(ReportRow::money("Risk", item, None, annual, currency));

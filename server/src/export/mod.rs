@@ -103,6 +103,7 @@ async fn download(
 /// The CSV text of one table; the analyses' tables run their engine function on `catalog`.
 pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result<Vec<u8>> {
     let r = report;
+    let catalog = report.catalog(catalog);
     match table {
         Table::Inputs => sheet(r, |s| tables::inputs(s, r)),
         Table::Costs => sheet(r, |s| tables::costs(s, r)),

@@ -131,6 +131,8 @@ pub(super) struct RiskRow {
     ale_without_dr: Amount,
     ale_with_dr: Amount,
     ale_reduction: Amount,
+    /// What the fallback provider costs over the primary while it carries the traffic, a year.
+    fallback_extra_spend: Amount,
     currency: Text,
 }
 
@@ -150,6 +152,7 @@ pub(super) fn risk(sheet: &mut Sheet<RiskRow, Trace>, r: &Report) {
             ale_without_dr: Amount(row.ale_without),
             ale_with_dr: Amount(row.ale_with),
             ale_reduction: Amount(row.ale_reduction),
+            fallback_extra_spend: Amount(row.fallback_cost),
             currency: text(currency),
         });
     }
@@ -159,6 +162,7 @@ pub(super) fn risk(sheet: &mut Sheet<RiskRow, Trace>, r: &Report) {
         ale_without_dr: Amount(m.ale_without),
         ale_with_dr: Amount(m.ale_with),
         ale_reduction: Amount(m.ale_reduction),
+        fallback_extra_spend: Amount(m.fallback_cost),
         currency: text(currency),
         ..RiskRow::default()
     });

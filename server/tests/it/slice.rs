@@ -128,3 +128,24 @@ async fn a_page_opened_again_is_the_same_page_with_its_own_nonce() {
         "another link is another page"
     );
 }
+
+/// The plain form names each parameter once: a parameter given twice is a
+/// 400, so a form that repeated one (a chain link both in the chain and
+/// among the other fields) could never be submitted.
+#[tokio::test]
+async fn the_form_names_each_parameter_once() {
+    let (_, _, html) = get("/").await;
+    let form = &html[html.find("<form").unwrap()..html.find("</form>").unwrap()];
+    let mut names: Vec<&str> = form
+        .split("name=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let count = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count, "a field name repeats: {names:?}");
+    for p in engine::link::PARAMETERS {
+        assert!(names.contains(&p.name), "the form has no {}", p.name);
+    }
+}

@@ -181,13 +181,23 @@ pub fn CostBreakdown(estimate: Estimate, link: String) -> impl IntoView {
             </div>
             <p class="lede">
                 {if rec_meets {
-                    "Optimized DR, the cheapest design that meets both targets, saves "
+                    "Optimized DR, the cheapest design that meets both targets, "
                 } else {
-                    "No design meets both targets; the closest saves "
+                    "No design meets both targets; the closest "
+                }}
+                {if savings.monthly.is_negative() {
+                    "costs more than full DR: "
+                } else {
+                    "saves "
                 }}
                 <strong id="savings-monthly">{present::money(savings.monthly, &currency)}</strong>
                 " a month ("{present::money(savings.annual, &currency)}" a year, "
-                {present::percent(savings.percent)}") over full DR. "
+                {present::percent(savings.percent)}")"
+                {if savings.monthly.is_negative() {
+                    " of full DR's cost, because one copy in the secondary is not enough to meet the targets. "
+                } else {
+                    " over full DR. "
+                }}
                 "The article's optimized DR (every layer at the standby share) costs "
                 <span id="standby-monthly">{present::money(standby_total, &currency)}</span>
                 " a month, "{present::percent(standby.percent)}" less than full DR"
