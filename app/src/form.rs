@@ -53,10 +53,13 @@ pub fn values_of(scenario: &engine::Scenario) -> Fields {
 }
 
 /// The form's fields for a page opened with `query`: every parameter with its
-/// value from the query, else its default; providers split into their parts.
+/// value from the query, else its value in the scenario the link starts from
+/// (`engine::link::base`: the default, or for a link of format 1 the
+/// article's production example); providers split into their parts.
 pub fn from_query(query: &str) -> Fields {
-    let mut fields = defaults();
-    for (name, value) in parse_query(query) {
+    let pairs = parse_query(query);
+    let mut fields = values_of(&engine::link::base(&pairs));
+    for (name, value) in pairs {
         set(&mut fields, &name, value);
     }
     for n in 1..=MAX_PROVIDERS {
@@ -142,6 +145,8 @@ mod tests {
         let catalog = engine::Catalog::shipped();
         for link in [
             "",
+            "v=1",
+            "v=1&downtime_cost_per_hour=30000",
             "p2=azure-openai/gpt-4o:provisioned:500&tier=critical",
             "name=R%26D+%C2%AB1%2B1%C2%BB",
         ] {

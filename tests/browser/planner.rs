@@ -193,7 +193,7 @@ async fn without_javascript_a_submitted_form_gets_the_same_numbers() {
         .click()
         .await
         .unwrap();
-    h.wait_for_text("#recommended-strategy", &expected[0]).await;
+    h.wait_for_text("#recommended-monthly", &expected[0]).await;
     assert_eq!(key_figures(&h).await, expected);
     h.stop().await;
 }
@@ -299,6 +299,14 @@ async fn each_input_changes_its_lines_and_they_say_how() {
         .text("#plan-lines")
         .await
         .contains("1.065 (eu-central-1 storage ratio)"));
+    // The vector database and data groups start folded: open them as a user would.
+    h.client
+        .execute(
+            "for (const id of ['vectors', 'data_gb']) document.getElementById(id).closest('details').open = true;",
+            vec![],
+        )
+        .await
+        .expect("open the groups");
     // Vector count: five times the index, its reads and its backups.
     h.type_into("#vectors", "20000000").await;
     h.wait_for_text("#plan-lines-monthly", "$6,044.70").await;

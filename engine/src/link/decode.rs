@@ -220,18 +220,23 @@ pub(super) fn sentence(value: &str, problem: &str) -> String {
     }
 }
 
+/// The scenario a link's parameters apply to: a link of format 1 was made
+/// when the default scenario was the article's production-tier bill, so the
+/// parameters it leaves out mean that example's values (its figures stay
+/// what they were); any other link starts from [`Scenario::default`]. The
+/// form reads it too, so its fields show what the link means.
+pub fn base(pairs: &[(String, String)]) -> Scenario {
+    if pairs.iter().any(|(name, value)| name == "v" && value == "1") {
+        crate::examples::production_tier()
+    } else {
+        Scenario::default()
+    }
+}
+
 /// The strict decoder: every pair must be a known parameter written one way.
 pub(super) fn read(catalog: Option<&Catalog>, pairs: &[(String, String)]) -> Result<Decoded> {
-    // A link of format 1 was made when the default scenario was the
-    // article's production-tier bill: the parameters it leaves out mean that
-    // example's values, so its figures stay what they were.
-    let format_1 = pairs.iter().any(|(name, value)| name == "v" && value == "1");
     let mut draft = Draft {
-        scenario: if format_1 {
-            crate::examples::production_tier()
-        } else {
-            Scenario::default()
-        },
+        scenario: base(pairs),
         providers: Default::default(),
         rto: None,
         rpo: None,
