@@ -79,7 +79,17 @@ async fn the_simulation_design_and_sensitivity_follow_the_scenario_and_its_seed(
         .expect("open the simulation group");
     h.type_into("#mc_seed", "7").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !h.text("#simulation-lede").await.contains("seed 7)") {
+    // Read in one script: the live page replaces the section while we poll,
+    // and an element found in one call can be gone by the next.
+    let lede = async || {
+        let text = h
+            .client
+            .execute("return document.querySelector('#simulation-lede')?.textContent ?? '';", vec![])
+            .await
+            .expect("read the simulation's lede");
+        text.as_str().unwrap_or_default().to_owned()
+    };
+    while !lede().await.contains("seed 7)") {
         assert!(std::time::Instant::now() < deadline, "the results never showed seed 7");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
