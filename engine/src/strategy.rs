@@ -97,8 +97,10 @@ pub(crate) fn recommend(design: &Design, monthly: Money, targets: Targets, curre
     let meets = design.meets_rto && design.meets_rpo;
     let reason = if meets {
         format!(
-            "the cheapest design that meets {targets_text} recovers in {} min and loses at most {} min of data, for {} {currency} a month",
-            design.rto_minutes, design.rpo_minutes, monthly
+            "the cheapest design that meets {targets_text} recovers in {} min and loses at most {} min of data, for {} a month",
+            design.rto_minutes,
+            design.rpo_minutes,
+            crate::present::money(monthly, currency)
         )
     } else {
         let mut misses = Vec::new();
@@ -109,9 +111,9 @@ pub(crate) fn recommend(design: &Design, monthly: Money, targets: Targets, curre
             misses.push(format!("the RPO by {rpo_gap} min"));
         }
         format!(
-            "no design meets {targets_text}; the closest misses {}, for {} {currency} a month",
+            "no design meets {targets_text}; the closest misses {}, for {} a month",
             misses.join(" and "),
-            monthly
+            crate::present::money(monthly, currency)
         )
     };
     Recommendation {

@@ -84,7 +84,10 @@ async fn the_simulation_design_and_sensitivity_follow_the_scenario_and_its_seed(
     let lede = async || {
         let text = h
             .client
-            .execute("return document.querySelector('#simulation-lede')?.textContent ?? '';", vec![])
+            .execute(
+                "return document.querySelector('#simulation-lede')?.textContent ?? '';",
+                vec![],
+            )
             .await
             .expect("read the simulation's lede");
         text.as_str().unwrap_or_default().to_owned()

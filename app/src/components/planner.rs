@@ -63,7 +63,7 @@ fn StartFromAnExample(catalog: Arc<engine::Catalog>) -> impl IntoView {
             view! {
                 <li>
                     <a href=href data-example=example.id>{example.title}</a>
-                    " — "{example.about}
+                    <span class="about">" — "{example.about}</span>
                 </li>
             }
         })
