@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::pricing::{self, Copy, Priced};
+use crate::pricing::{self, Priced, VectorCopy};
 use crate::scenario::Scenario;
 
 /// Hours in a month, the cloud calculators' convention (8,760 / 12).
@@ -325,7 +325,11 @@ impl Basis {
                 pricing::compute(catalog, s, r)
             }),
             vector_db: layer(s.vector_db.monthly, s.vector_db.secondary_monthly, &|r| {
-                let copy = if r == p { Copy::Primary } else { Copy::Secondary };
+                let copy = if r == p {
+                    VectorCopy::Primary
+                } else {
+                    VectorCopy::Secondary
+                };
                 pricing::vector_db(catalog, s, r, copy)
             }),
             storage: layer(s.storage.monthly, s.storage.secondary_monthly, &|r| {

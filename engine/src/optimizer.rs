@@ -41,7 +41,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, DataMode, Mitigation};
-use crate::cost::{Basis, Factors, Item, Location, Plan, PlanCost, HOURS_PER_MONTH, MONTHS_PER_YEAR};
+use crate::cost::{Basis, Factors, Item, Location, Plan, PlanCost, MONTHS_PER_YEAR};
 use crate::error::Result;
 use crate::estimate::{priced, targets};
 use crate::money::Money;
@@ -313,16 +313,6 @@ fn data_modes(catalog: &Catalog, s: &Scenario, basis: &Basis) -> Vec<LayerMode> 
 
 /// The chain's fallback links, each pay-per-use or (when it has a
 /// provisioned amount) provisioned: every combination, the given chain's first.
-/// Tokens a minute the workload asks of a fallback: requests × (input +
-/// output tokens) ÷ the minutes of a 730-hour month.
-fn workload_tpm(s: &Scenario) -> Decimal {
-    Decimal::from(s.workload.monthly_requests)
-        * Decimal::from(
-            u64::from(s.workload.input_tokens_per_request) + u64::from(s.workload.output_tokens_per_request),
-        )
-        / (HOURS_PER_MONTH * SIXTY)
-}
-
 /// Minutes an AI provider outage lasts when no fallback can carry the
 /// traffic: the longest likely duration of the provider-failover risks.
 fn waited_out_minutes(catalog: &Catalog) -> Decimal {
@@ -352,7 +342,7 @@ fn chain_carries(catalog: &Catalog, links: &[crate::scenario::ProviderLink], wor
 /// traffic, else the outage waited out. A strategy's RTO is at least this.
 pub(crate) fn chain_rto_minutes(catalog: &Catalog, s: &Scenario) -> Decimal {
     let fallbacks = s.providers.get(1..).unwrap_or_default();
-    if chain_carries(catalog, fallbacks, workload_tpm(s)) {
+    if chain_carries(catalog, fallbacks, crate::pricing::workload_tokens_per_minute(s)) {
         Decimal::from(s.provider_failover_minutes)
     } else {
         waited_out_minutes(catalog)
@@ -361,7 +351,7 @@ pub(crate) fn chain_rto_minutes(catalog: &Catalog, s: &Scenario) -> Decimal {
 
 fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
     let fallbacks = s.providers.len().saturating_sub(1);
-    let workload_tpm = workload_tpm(s);
+    let workload_tpm = crate::pricing::workload_tokens_per_minute(s);
     let waited_out = waited_out_minutes(catalog);
     let choices: Vec<Vec<StandbyMode>> = s.providers[1..]
         .iter()
@@ -394,10 +384,7 @@ fn provider_modes(catalog: &Catalog, s: &Scenario) -> Vec<LayerMode> {
         let name: Vec<String> = links
             .iter()
             .map(|link| {
-                let self_hosted = catalog
-                    .provider(&link.provider)
-                    .is_some_and(|p| p.kind == crate::catalog::ProviderKind::SelfHosted);
-                let mode = if self_hosted {
+                let mode = if catalog.is_self_hosted(&link.provider) {
                     "self-hosted, always on".to_owned()
                 } else {
                     standby_id(link.standby).replace('_', "-")

@@ -9,9 +9,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{
-    Catalog, ProviderKind, VectorDbModel, VectorDbOffering, DB_STORAGE_GB_MONTH, GPU_HOUR, VCPU_HOUR,
-};
+use crate::catalog::{Catalog, VectorDbModel, VectorDbOffering, DB_STORAGE_GB_MONTH, GPU_HOUR, VCPU_HOUR};
 use crate::cost::HOURS_PER_MONTH;
 use crate::present;
 use crate::recovery;
@@ -19,9 +17,9 @@ use crate::scenario::{ProviderLink, Scenario, StandbyMode};
 
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3_600, 0, 0, false, 0);
+const MINUTES_PER_HOUR: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 /// Bytes in a kilobyte, as Pinecone counts write units (1 WU per KB written).
 const BYTES_PER_KB: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
-const BYTES_PER_DIMENSION: Decimal = Decimal::from_parts(4, 0, 0, false, 0);
 /// A serverless query reads at least this many read units (Pinecone's cost guide).
 const MIN_READ_UNITS: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
 
@@ -57,13 +55,13 @@ pub(crate) fn compute(catalog: &Catalog, s: &Scenario, region: &str) -> Priced {
 /// Whether the vector database copy priced is the primary (it serves the
 /// queries and carries the account's minimum) or a full copy in the secondary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Copy {
+pub(crate) enum VectorCopy {
     Primary,
     Secondary,
 }
 
 /// The vector database in `region`, as its offering is bought.
-pub(crate) fn vector_db(catalog: &Catalog, s: &Scenario, region: &str, copy: Copy) -> Priced {
+pub(crate) fn vector_db(catalog: &Catalog, s: &Scenario, region: &str, copy: VectorCopy) -> Priced {
     let Some(offering) = catalog.vector_db(&s.vector_db.offering) else {
         return Priced {
             usd: Decimal::ZERO,
@@ -82,13 +80,13 @@ pub(crate) fn vector_db(catalog: &Catalog, s: &Scenario, region: &str, copy: Cop
 /// of vector written); the primary pays at least the account's monthly
 /// minimum. A secondary copy stores the same vectors and takes the same
 /// writes but serves no queries until a failover.
-fn serverless(o: &VectorDbOffering, s: &Scenario, gb: Decimal, copy: Copy) -> Priced {
+fn serverless(o: &VectorDbOffering, s: &Scenario, gb: Decimal, copy: VectorCopy) -> Priced {
     let storage_price = o.storage_gb_month.unwrap_or_default();
     let read_price = o.read_units_per_million.unwrap_or_default();
     let write_price = o.write_units_per_million.unwrap_or_default();
     let minimum = o.minimum_monthly.unwrap_or_default();
     let storage = gb * storage_price;
-    let write_units = Decimal::from(s.vector_db.dimensions) * BYTES_PER_DIMENSION / BYTES_PER_KB;
+    let write_units = Decimal::from(s.vector_db.dimensions) * recovery::BYTES_PER_DIMENSION / BYTES_PER_KB;
     let writes = Decimal::from(s.vector_db.monthly_writes) * write_units * write_price / MILLION;
     let storage_how = format!("{} GB × {} USD per GB-month", usd(gb), usd(storage_price));
     let writes_how = format!(
@@ -98,11 +96,11 @@ fn serverless(o: &VectorDbOffering, s: &Scenario, gb: Decimal, copy: Copy) -> Pr
         usd(write_price)
     );
     match copy {
-        Copy::Secondary => Priced {
+        VectorCopy::Secondary => Priced {
             usd: storage + writes,
             how: format!("{}: {storage_how} + {writes_how}; no queries until a failover", o.name),
         },
-        Copy::Primary => {
+        VectorCopy::Primary => {
             let read_units = gb.max(MIN_READ_UNITS);
             let queries = Decimal::from(s.workload.monthly_requests);
             let reads = queries * read_units * read_price / MILLION;
@@ -292,9 +290,7 @@ pub(crate) fn provider(catalog: &Catalog, s: &Scenario, index: usize) -> Priced 
             how: String::new(),
         };
     };
-    let self_hosted = catalog
-        .provider(&link.provider)
-        .is_some_and(|p| p.kind == ProviderKind::SelfHosted);
+    let self_hosted = catalog.is_self_hosted(&link.provider);
     if index == 0 {
         if let Some(m) = s.workload.monthly_spend {
             return Priced {
@@ -326,6 +322,24 @@ pub(crate) fn provider(catalog: &Catalog, s: &Scenario, index: usize) -> Priced 
     }
 }
 
+/// USD a million requests cost at these token prices (USD per million
+/// tokens): input tokens × input price + output tokens × output price; the
+/// one formula of a request's token cost, for the bill and the fallback's premium.
+fn per_million_requests(s: &Scenario, input_per_mtok: Decimal, output_per_mtok: Decimal) -> Decimal {
+    let w = &s.workload;
+    Decimal::from(w.input_tokens_per_request) * input_per_mtok
+        + Decimal::from(w.output_tokens_per_request) * output_per_mtok
+}
+
+/// Tokens a minute the workload asks of a model: requests × (input +
+/// output tokens) ÷ the minutes of a 730-hour month. A pay-per-use fallback
+/// carries the traffic when its rate limit is at least this.
+pub(crate) fn workload_tokens_per_minute(s: &Scenario) -> Decimal {
+    let w = &s.workload;
+    let tokens = u64::from(w.input_tokens_per_request) + u64::from(w.output_tokens_per_request);
+    Decimal::from(w.monthly_requests) * Decimal::from(tokens) / (HOURS_PER_MONTH * MINUTES_PER_HOUR)
+}
+
 /// Requests × (input tokens × input price + output tokens × output price) ÷ 1,000,000.
 fn per_token(catalog: &Catalog, s: &Scenario, link: &ProviderLink) -> Priced {
     let w = &s.workload;
@@ -335,10 +349,8 @@ fn per_token(catalog: &Catalog, s: &Scenario, link: &ProviderLink) -> Priced {
             (m.input_per_mtok, m.output_per_mtok)
         });
     let requests = Decimal::from(w.monthly_requests);
-    let per_request =
-        Decimal::from(w.input_tokens_per_request) * input + Decimal::from(w.output_tokens_per_request) * output;
     Priced {
-        usd: requests * per_request / MILLION,
+        usd: requests * per_million_requests(s, input, output) / MILLION,
         how: format!(
             "{} requests × ({} input tokens × {} + {} output tokens × {} USD per million tokens)",
             count(requests),
@@ -396,16 +408,11 @@ fn per_request(catalog: &Catalog, s: &Scenario, index: usize) -> Decimal {
             };
         }
     }
-    if catalog
-        .provider(&link.provider)
-        .is_some_and(|p| p.kind == ProviderKind::SelfHosted)
-    {
+    if catalog.is_self_hosted(&link.provider) {
         return Decimal::ZERO;
     }
     catalog.model(&link.provider, &link.model).map_or(Decimal::ZERO, |m| {
-        (Decimal::from(w.input_tokens_per_request) * m.input_per_mtok
-            + Decimal::from(w.output_tokens_per_request) * m.output_per_mtok)
-            / MILLION
+        per_million_requests(s, m.input_per_mtok, m.output_per_mtok) / MILLION
     })
 }
 

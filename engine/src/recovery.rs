@@ -10,7 +10,8 @@ use crate::scenario::Scenario;
 
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const BYTES_PER_GB: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
-const BYTES_PER_DIMENSION: Decimal = Decimal::from_parts(4, 0, 0, false, 0);
+/// Bytes of one float32 dimension of a vector.
+pub(crate) const BYTES_PER_DIMENSION: Decimal = Decimal::from_parts(4, 0, 0, false, 0);
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
 /// Recovery costs and times for the scenario.

@@ -1,7 +1,7 @@
 //! Scenario validation: the ranges and formats of the parameter table
 //! ([`crate::link::check`]) plus catalog cross-references, every problem at once.
 
-use crate::catalog::{Catalog, ModelKind, ProviderKind, VectorDbModel, DB_STORAGE_GB_MONTH, GPU_HOUR};
+use crate::catalog::{Catalog, ModelKind, VectorDbModel, DB_STORAGE_GB_MONTH, GPU_HOUR};
 use crate::error::{Error, FieldError, Result};
 use crate::scenario::{Scenario, StandbyMode};
 
@@ -186,9 +186,7 @@ fn check_vector_db(catalog: &Catalog, s: &Scenario, need: &mut Need<'_>) {
 /// link, the secondary's for a fallback), which must have a GPU price.
 fn check_self_hosted(catalog: &Catalog, s: &Scenario, need: &mut Need<'_>) {
     for (i, link) in s.providers.iter().enumerate() {
-        let self_hosted = catalog
-            .provider(&link.provider)
-            .is_some_and(|p| p.kind == ProviderKind::SelfHosted);
+        let self_hosted = catalog.is_self_hosted(&link.provider);
         let region = if i == 0 { &s.primary_region } else { &s.secondary_region };
         if self_hosted && i > 0 {
             need(

@@ -7,18 +7,14 @@
 use rust_decimal::Decimal;
 
 use crate::catalog::{Catalog, Model};
-use crate::cost::HOURS_PER_MONTH;
 use crate::scenario::{Scenario, StandbyMode};
-
-const MINUTES_PER_HOUR: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
 /// Every warning for the scenario, in chain order, each a sentence.
 pub(crate) fn warnings(catalog: &Catalog, s: &Scenario) -> Vec<String> {
     let mut out = Vec::new();
     let w = &s.workload;
     let request_tokens = u64::from(w.input_tokens_per_request) + u64::from(w.output_tokens_per_request);
-    let tokens_per_minute =
-        Decimal::from(w.monthly_requests) * Decimal::from(request_tokens) / (HOURS_PER_MONTH * MINUTES_PER_HOUR);
+    let tokens_per_minute = crate::pricing::workload_tokens_per_minute(s);
     for (i, link) in s.providers.iter().enumerate() {
         let Some(model) = catalog.model(&link.provider, &link.model) else {
             continue;

@@ -6,6 +6,7 @@
 //! for `check`, nothing stale), 1 `check` found stale rows, 2 an argument
 //! that names no catalog or a folder that cannot be read.
 
+use engine::catalog::history::key_text;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -111,11 +112,6 @@ fn counted(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// A key as people read it: `openai/gpt-4o`.
-pub fn key_text(key: &[String]) -> String {
-    engine::catalog::history::key_text(key)
 }
 
 fn value(v: Option<&String>) -> String {

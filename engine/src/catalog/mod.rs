@@ -240,6 +240,13 @@ impl Catalog {
         self.providers.iter().find(|p| p.id == id)
     }
 
+    /// Whether the provider runs open-weight models on the cloud's GPUs
+    /// (priced per GPU-hour) rather than selling tokens.
+    pub fn is_self_hosted(&self, provider: &str) -> bool {
+        self.provider(provider)
+            .is_some_and(|p| p.kind == ProviderKind::SelfHosted)
+    }
+
     /// A model by provider and model id, at the prices in force on the
     /// catalog's publication date: of its rows, the one with the latest
     /// `price_from` on or before that date (a row without one applies from
