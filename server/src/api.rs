@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::{
     body::Bytes,
     extract::{RawQuery, State},
-    http::header::CONTENT_TYPE,
+    http::{header::CONTENT_TYPE, HeaderMap},
     response::{IntoResponse, Response},
     routing::get,
     Extension, Json, Router,
@@ -15,11 +15,17 @@ use serde::Serialize;
 
 use crate::{AppState, Error, Result};
 
-/// `GET|POST /api/v1/estimate`, `GET /api/v1/catalog`, `GET /api/v1/catalog/diff`, `GET /api/v1/openapi.json`.
+pub mod analyses;
+
+/// `GET|POST /api/v1/estimate`, the analyses (`GET /api/v1/loss|designs|sensitivity|compare`), `GET /api/v1/catalog`, `GET /api/v1/catalog/diff`, `GET /api/v1/openapi.json`.
 pub fn router() -> Router<AppState> {
     let answers: Arc<EstimateCache> = Arc::new(EstimateCache::new(ESTIMATE_CACHE_ENTRIES));
     Router::new()
         .route("/api/v1/estimate", get(estimate_from_query).post(estimate_from_json))
+        .route("/api/v1/loss", get(analyses::loss))
+        .route("/api/v1/designs", get(analyses::designs))
+        .route("/api/v1/sensitivity", get(analyses::sensitivity))
+        .route("/api/v1/compare", get(analyses::comparison))
         .route("/api/v1/catalog", get(catalog))
         .route("/api/v1/catalog/diff", get(catalog_diff))
         .route(
@@ -106,19 +112,28 @@ pub(crate) async fn estimate_from_query(
     ),
     responses(
         (status = 200, description = "The estimate", body = EstimateResponse),
-        (status = 400, description = "Not JSON, an unknown field or a value of the wrong type", body = crate::error::ErrorBody),
+        (status = 400, description = "Not JSON, a field given twice, an unknown field or a value of the wrong type", body = crate::error::ErrorBody),
+        (status = 415, description = "The Content-Type is not application/json", body = crate::error::ErrorBody),
         (status = 422, description = "Read, but a value is out of range or not in the catalog", body = crate::error::ErrorBody),
     )
 )]
-pub(crate) async fn estimate_from_json(State(state): State<AppState>, body: Bytes) -> Result<Json<EstimateResponse>> {
+pub(crate) async fn estimate_from_json(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<EstimateResponse>> {
+    require_json(&headers)?;
     // The body, not axum's `Json`: its rejections are plain text, and every
     // error of this API is the same `{"errors":[…]}` shape.
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
-        Error::BadRequest(vec![engine::FieldError::new(
-            "",
-            "",
-            format!("the body is not JSON: {e}"),
-        )])
+    let value = crate::strict_json::parse(&body).map_err(|problem| {
+        let (field, message) = match problem {
+            crate::strict_json::Problem::Repeated(path) => {
+                let message = format!("{path} is given twice; a scenario names each field once");
+                (path, message)
+            }
+            syntax => (String::new(), format!("the body is not JSON: {syntax}")),
+        };
+        Error::BadRequest(vec![engine::FieldError::new(field, "", message)])
     })?;
     let scenario = scenario_from_json(value).map_err(Error::BadRequest)?;
     let decoded = engine::link::Decoded {
@@ -131,6 +146,25 @@ pub(crate) async fn estimate_from_json(State(state): State<AppState>, body: Byte
     match EstimateResponse::new(&state.catalog, decoded) {
         Err(Error::BadRequest(errors)) => Err(Error::Unprocessable(errors)),
         other => other.map(Json),
+    }
+}
+
+/// A body is read only when it says it is JSON: a form or `text/plain` post
+/// (which a browser sends from any site without asking) is refused.
+fn require_json(headers: &HeaderMap) -> Result<()> {
+    let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if essence.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        let given = if content_type.is_empty() {
+            "no Content-Type".to_owned()
+        } else {
+            format!("Content-Type {content_type:?}")
+        };
+        Err(Error::UnsupportedMediaType(format!(
+            "the body must be JSON sent with Content-Type: application/json; this request has {given}"
+        )))
     }
 }
 

@@ -58,7 +58,7 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
     }
     let invalid = |e: crate::Error| match e {
         crate::Error::BadRequest(errors) | crate::Error::Unprocessable(errors) => field_errors(&errors),
-        crate::Error::Internal(detail) => detail,
+        crate::Error::UnsupportedMediaType(detail) | crate::Error::Internal(detail) => detail,
     };
     match args.format {
         Format::Json => {
@@ -92,7 +92,7 @@ fn read_scenario(catalog: &engine::Catalog, input: Option<&str>) -> Result<engin
         let value: serde_json::Value = if is_toml {
             toml::from_str(&text).map_err(|e| format!("{input} is not TOML: {e}"))?
         } else {
-            serde_json::from_str(&text).map_err(|e| format!("{input} is not JSON: {e}"))?
+            crate::strict_json::parse(text.as_bytes()).map_err(|e| format!("{input} is not JSON: {e}"))?
         };
         let scenario = scenario_from_json(value).map_err(|errors| format!("in {input}: {}", field_errors(&errors)))?;
         engine::validate(catalog, &scenario).map_err(|e| format!("in {input}: {}", engine_errors(e)))?;

@@ -21,6 +21,9 @@ pub enum Error {
     /// rejects some of its values (ranges, catalog ids); each entry names its field.
     #[error("invalid scenario")]
     Unprocessable(Vec<engine::FieldError>),
+    /// 415: a body that is not declared as JSON where JSON is read.
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
     /// 500: a bug or a broken deployment; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -66,6 +69,7 @@ impl IntoResponse for Error {
                     .collect();
                 fields(StatusCode::UNPROCESSABLE_ENTITY, &errors)
             }
+            Error::UnsupportedMediaType(message) => whole_request(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message),
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 whole_request(StatusCode::INTERNAL_SERVER_ERROR, "internal error")

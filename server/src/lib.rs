@@ -17,6 +17,7 @@ pub mod openapi;
 pub mod pages;
 pub mod scenario_query;
 pub mod site;
+pub mod strict_json;
 pub mod versions;
 
 use std::sync::Arc;

@@ -16,9 +16,19 @@ use crate::api;
         description = "Disaster-recovery cost and RTO/RPO estimates for AI services. Money and decimals are strings \
                        (exact decimals, e.g. \"7800.00\"); the share-link format is in docs/share-links.md."
     ),
-    paths(api::estimate_from_query, api::estimate_from_json, api::catalog, api::catalog_diff),
+    paths(
+        api::estimate_from_query,
+        api::estimate_from_json,
+        api::analyses::loss,
+        api::analyses::designs,
+        api::analyses::sensitivity,
+        api::analyses::comparison,
+        api::catalog,
+        api::catalog_diff
+    ),
     components(schemas(
         api::EstimateResponse,
+        api::analyses::ComparisonResponse,
         api::CatalogDiffResponse,
         crate::error::ErrorBody,
         engine::Scenario,
@@ -33,13 +43,16 @@ pub fn document(catalog: &engine::Catalog) -> &'static serde_json::Value {
     static DOCUMENT: OnceLock<serde_json::Value> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
         let mut doc = ApiDoc::openapi();
-        if let Some(get) = doc
-            .paths
-            .paths
-            .get_mut("/api/v1/estimate")
-            .and_then(|item| item.get.as_mut())
-        {
-            get.parameters = Some(link_parameters(catalog));
+        // Every route that reads a share link takes its parameters.
+        for path in [
+            "/api/v1/estimate",
+            "/api/v1/loss",
+            "/api/v1/designs",
+            "/api/v1/sensitivity",
+        ] {
+            if let Some(get) = doc.paths.paths.get_mut(path).and_then(|item| item.get.as_mut()) {
+                get.parameters = Some(link_parameters(catalog));
+            }
         }
         serde_json::to_value(&doc).expect("BUG: the OpenAPI document serializes")
     })

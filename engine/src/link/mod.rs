@@ -30,7 +30,9 @@ use crate::scenario::Scenario;
 use codec::Text;
 pub use codec::{escape, read_provider, show_provider, unescape};
 pub use decode::{base, Query};
-pub use params::{check, parameter, Kind, Number, Parameter, Quantity, Table, MAX_PROVIDERS, PARAMETERS};
+pub use params::{
+    check, is_forbidden_in_text, parameter, Kind, Number, Parameter, Quantity, Table, MAX_PROVIDERS, PARAMETERS,
+};
 
 /// Version of the link format; written as `v=1`. A link without `v` is read
 /// as the current format (the first slice's links had none).

@@ -226,7 +226,7 @@ impl Parameter {
     /// What is allowed, in words: `0–1,000,000,000, or empty to derive it`.
     pub fn allowed(&self) -> String {
         let mut text = match self.kind {
-            Kind::Text { max_chars } => format!("up to {max_chars} characters"),
+            Kind::Text { max_chars } => format!("up to {max_chars} characters, no control characters"),
             Kind::Id(table) => format!("a catalog {}", table.noun()),
             Kind::Boolean => "true, false".to_owned(),
             Kind::Provider => {
@@ -290,7 +290,27 @@ impl Parameter {
             }
             Kind::Text { max_chars } => {
                 let value = self.value(scenario);
-                if value.chars().count() > max_chars {
+                // A control character or a noncharacter makes an SVG chart
+                // that is not well-formed XML and a CSV cell a terminal or a
+                // spreadsheet misreads; no name needs one.
+                if let Some(c) = value.chars().find(|&c| is_forbidden_in_text(c)) {
+                    let what = if c.is_control() {
+                        "a control character"
+                    } else {
+                        "a Unicode noncharacter"
+                    };
+                    let shown: String = value.chars().take(40).collect();
+                    fail(
+                        self.field.to_owned(),
+                        shown,
+                        format!(
+                            "contains U+{:04X}, {what}; text may not contain control characters \
+                             (U+0000–U+001F, U+007F–U+009F) or noncharacters (U+FDD0–U+FDEF, and U+FFFE \
+                             and U+FFFF in every plane)",
+                            u32::from(c)
+                        ),
+                    );
+                } else if value.chars().count() > max_chars {
                     let shown: String = value.chars().take(40).collect();
                     fail(
                         self.field.to_owned(),
@@ -452,6 +472,13 @@ macro_rules! provider_param {
 }
 
 const TARGET: Kind = or_empty(minutes(false, 0, 525_600), "use the tier's");
+
+/// A control character (Unicode category Cc: C0, DEL, C1) or a
+/// noncharacter (U+FDD0–U+FDEF and the last two code points of every plane).
+pub fn is_forbidden_in_text(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_control() || (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
 
 /// Every parameter except `v`, `catalog` and `price.*`, in link order.
 pub const PARAMETERS: &[Parameter] = &[

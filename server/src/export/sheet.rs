@@ -93,14 +93,15 @@ pub(super) struct Trace {
 }
 
 /// A text field. A spreadsheet runs a cell starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return as a formula (OWASP "CSV injection"); a
-/// leading apostrophe makes it text.
+/// `@`, a tab, a carriage return or a line feed as a formula (OWASP "CSV
+/// injection"; a leading line break starts a formula on the cell's next
+/// line in some spreadsheets); a leading apostrophe makes it text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Text(pub String);
 
 impl Text {
     fn neutralised(&self) -> std::borrow::Cow<'_, str> {
-        if self.0.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if self.0.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
             format!("'{}", self.0).into()
         } else {
             self.0.as_str().into()
@@ -218,6 +219,7 @@ mod tests {
             (Cell::Text(text("@SUM(A1)")), "'@SUM(A1)"),
             (Cell::Text(text("\tx")), "'\tx"),
             (Cell::Text(text("\rx")), "\"'\rx\""),
+            (Cell::Text(text("\nx")), "\"'\nx\""),
             (Cell::Text(text("plain")), "plain"),
             (Cell::Amount(Amount(Money::from_cents(-500))), "-5.00"),
             (Cell::Number(Number(Decimal::new(-150, 2))), "-1.5"),

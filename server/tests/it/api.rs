@@ -250,6 +250,18 @@ async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
             "between 1 and 5 items",
         ),
         (
+            r#"{"downtime_cost_per_hour": "1", "downtime_cost_per_hour": "900000"}"#,
+            StatusCode::BAD_REQUEST,
+            "downtime_cost_per_hour",
+            "given twice",
+        ),
+        (
+            r#"{"name": "a\u001bb"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "name",
+            "contains U+001B, a control character",
+        ),
+        (
             r#"{"strategy": "hope"}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
             "strategy",
@@ -263,6 +275,30 @@ async fn post_errors_are_400_when_unreadable_and_422_when_invalid() {
         let message = json["errors"][0]["message"].as_str().unwrap();
         assert!(message.contains(words), "{body}: {message}");
     }
+}
+
+#[tokio::test]
+async fn post_reads_only_a_body_sent_as_json() {
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("application/jsonx"),
+    ] {
+        let mut request = Request::post("/api/v1/estimate");
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let (status, _, json) = send(request.body(Body::from("{}")).unwrap()).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}: {json}");
+        let message = json["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains("application/json"), "{message}");
+    }
+    let request = Request::post("/api/v1/estimate")
+        .header(header::CONTENT_TYPE, "Application/JSON; charset=utf-8")
+        .body(Body::from("{}"))
+        .unwrap();
+    assert_eq!(send(request).await.0, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -285,8 +321,9 @@ async fn the_catalog_comes_with_its_version() {
 fn schema_for(doc: &Value, path: &str, method: &str, status: &str) -> jsonschema::Validator {
     let schema = &doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
     assert!(schema.is_object(), "no schema for {method} {path} {status}");
-    // The components travel with the reference so `#/components/schemas/…` resolves.
-    let root = json!({ "$ref": schema["$ref"], "components": doc["components"] });
+    // The components travel with the schema so `#/components/schemas/…` resolves.
+    let mut root = schema.clone();
+    root["components"] = doc["components"].clone();
     jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{method} {path} {status}: {e}"))
 }
 
@@ -306,6 +343,10 @@ async fn the_openapi_document_is_3_1_and_lists_every_route_and_link_parameter() 
     for (path, method) in [
         ("/api/v1/estimate", "get"),
         ("/api/v1/estimate", "post"),
+        ("/api/v1/loss", "get"),
+        ("/api/v1/designs", "get"),
+        ("/api/v1/sensitivity", "get"),
+        ("/api/v1/compare", "get"),
         ("/api/v1/catalog", "get"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
@@ -359,6 +400,79 @@ async fn real_responses_validate_against_the_openapi_document() {
     let (_, _, catalog) = get("/api/v1/catalog").await;
     let found = problems(&schema_for(&doc, "/api/v1/catalog", "get", "200"), &catalog);
     assert!(found.is_empty(), "catalog: {found:#?}");
+    let analyses = [
+        ("/api/v1/loss", "?tier=critical&currency=EUR&rate=0.9", "200"),
+        ("/api/v1/designs", "?v=1", "200"),
+        ("/api/v1/sensitivity", "", "200"),
+        ("/api/v1/sensitivity", "?tier=gold", "400"),
+        ("/api/v1/compare", "?a=%2F%3Fv%3D1&b=tier%3Dcritical", "200"),
+        ("/api/v1/compare", "?a=tier%3Dgold", "400"),
+    ];
+    for (path, query, status) in analyses {
+        let (got, _, body) = get(&format!("{path}{query}")).await;
+        assert_eq!(got.as_str(), status, "{path}{query}: {body}");
+        let found = problems(&schema_for(&doc, path, "get", status), &body);
+        assert!(found.is_empty(), "GET {path}{query}: {found:#?}");
+    }
+}
+
+/// The analyses' JSON holds the figures the engine gives the page and the CSV
+/// files, for the scenario of the link, read by the same reader.
+#[tokio::test]
+async fn the_analyses_answer_with_the_engines_figures_for_the_link() {
+    let catalog = engine::Catalog::shipped();
+    let query = "tier=critical&downtime_cost_per_hour=30000";
+    let scenario = engine::link::decode(&catalog, query).unwrap().scenario;
+    let expected = [
+        (
+            "/api/v1/loss",
+            serde_json::to_value(engine::simulate(&catalog, &scenario).unwrap()).unwrap(),
+        ),
+        (
+            "/api/v1/designs",
+            serde_json::to_value(engine::optimize(&catalog, &scenario).unwrap()).unwrap(),
+        ),
+        (
+            "/api/v1/sensitivity",
+            serde_json::to_value(engine::sensitivity(&catalog, &scenario).unwrap()).unwrap(),
+        ),
+    ];
+    let (_, _, estimate) = get(&format!("/api/v1/estimate?{query}")).await;
+    for (path, result) in expected {
+        let (status, _, json) = get(&format!("{path}?{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {json}");
+        assert_eq!(json["result"], result, "{path}");
+        assert_eq!(json["share_link"], estimate["share_link"], "{path}");
+    }
+    // B costs more to run than A: the comparison says so row by row, exactly.
+    let (status, _, json) =
+        get("/api/v1/compare?a=tier%3Dbasic&b=tier%3Dcritical%26downtime_cost_per_hour%3D30000").await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    let rows = json["rows"].as_array().unwrap();
+    let tier = rows.iter().find(|r| r["parameter"] == "tier").unwrap();
+    assert_eq!(
+        (tier["a"].as_str(), tier["b"].as_str(), tier["differs"].as_bool()),
+        (Some("basic"), Some("critical"), Some(true))
+    );
+    let downtime = rows
+        .iter()
+        .find(|r| r["parameter"] == "downtime_cost_per_hour")
+        .unwrap();
+    let (a, b): (rust_decimal::Decimal, rust_decimal::Decimal) = (
+        downtime["a"].as_str().unwrap().parse().unwrap(),
+        downtime["b"].as_str().unwrap().parse().unwrap(),
+    );
+    assert_eq!(
+        downtime["difference"]
+            .as_str()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap(),
+        b - a
+    );
+    let (status, _, json) = get("/api/v1/compare?b=tier%3Dcritical").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json["errors"][0]["field"], "a", "{json}");
 }
 
 /// The schemas are strict enough to catch a drifting answer.

@@ -186,7 +186,7 @@ async fn the_file_name_says_which_chart_of_which_scenario() {
             "inline; filename=\"drplan-risk-ale-full-versus-optimized-dr.png\"",
         ),
         (
-            "/charts/break-even.svg?name=%22%3B+evil%0D%0Aname".to_owned(),
+            "/charts/break-even.svg?name=%22%3B+evil%3D+%2F+name".to_owned(),
             "inline; filename=\"drplan-break-even-evil-name.svg\"",
         ),
     ] {

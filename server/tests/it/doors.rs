@@ -117,6 +117,13 @@ fn cases() -> Vec<(&'static str, Result<&'static str, &'static [&'static str]>)>
         ("currency=eur", Err(&["currency"])),
         ("v=3", Err(&["v"])),
         ("name=50%", Err(&["name"])),
+        // Control characters and noncharacters (NUL, ESC, DEL, U+FFFE) never
+        // reach an SVG, a page or a CSV file.
+        ("name=a%00b", Err(&["name"])),
+        ("name=%1B%5B31mred", Err(&["name"])),
+        ("name=x%7F", Err(&["name"])),
+        ("name=%EF%BF%BE", Err(&["name"])),
+        ("name=%0Aline", Err(&["name"])),
     ]
 }
 
