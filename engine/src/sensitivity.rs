@@ -81,6 +81,9 @@ struct Input {
     apply: fn(&mut Scenario, &mut Option<Catalog>, &Catalog, Decimal),
 }
 
+/// The least cost of an hour of downtime a scenario may have (the link's `downtime_cost_per_hour`).
+const MIN_DOWNTIME_COST: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
 fn scale_money(m: Money, factor: Decimal, max: Decimal) -> Money {
     Money::new((m.to_decimal() * factor).min(max))
 }
@@ -90,7 +93,9 @@ const INPUTS: [Input; 6] = [
         id: "downtime_cost",
         name: "Cost of an hour of downtime",
         apply: |s, _, _, f| {
-            s.downtime_cost_per_hour = scale_money(s.downtime_cost_per_hour, f, MILLION * Decimal::ONE_HUNDRED)
+            // Kept within the parameter's range: −50 % of 0.015 would be below the 0.01 minimum.
+            let moved = scale_money(s.downtime_cost_per_hour, f, MILLION * Decimal::ONE_HUNDRED);
+            s.downtime_cost_per_hour = Money::new(moved.to_decimal().max(MIN_DOWNTIME_COST));
         },
     },
     Input {

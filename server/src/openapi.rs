@@ -3,11 +3,14 @@
 
 use std::sync::OnceLock;
 
-use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
-use utoipa::openapi::{ObjectBuilder, Required, Type};
+use serde_json::json;
 use utoipa::OpenApi;
 
 use crate::api;
+
+mod body;
+mod pattern;
+mod strict;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -42,104 +45,48 @@ struct ApiDoc;
 pub fn document(catalog: &engine::Catalog) -> &'static serde_json::Value {
     static DOCUMENT: OnceLock<serde_json::Value> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
-        let mut doc = ApiDoc::openapi();
-        // Every route that reads a share link takes its parameters.
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("BUG: the OpenAPI document serializes");
+        // Every route that reads a share link takes its parameters, as one
+        // object sent as `name=value` pairs, so the rules joining two of them
+        // are in the document too.
+        let link = json!([{
+            "name": "link",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "required": false,
+            "description": "The share link's parameters (docs/share-links.md), each as its own name=value pair. \
+                            Price overrides (price.<kind>:<id>:<field>=USD) are read too and checked against \
+                            the catalog's columns; this document does not list them.",
+            "schema": strict::link_object(catalog),
+        }]);
         for path in [
             "/api/v1/estimate",
             "/api/v1/loss",
             "/api/v1/designs",
             "/api/v1/sensitivity",
         ] {
-            if let Some(get) = doc.paths.paths.get_mut(path).and_then(|item| item.get.as_mut()) {
-                get.parameters = Some(link_parameters(catalog));
+            if let Some(get) = doc["paths"][path].get_mut("get") {
+                get["parameters"] = link.clone();
             }
         }
-        serde_json::to_value(&doc).expect("BUG: the OpenAPI document serializes")
-    })
-}
-
-/// A decimal as a link writes it (thousands separators are also read).
-const DECIMAL_PATTERN: &str = "^-?[0-9][0-9,]*(\\.[0-9]+)?$";
-
-/// The schema of one link parameter, from its kind in the parameter table.
-fn schema_of(p: &engine::link::Parameter, catalog: &engine::Catalog) -> ObjectBuilder {
-    use engine::link::Kind;
-    match p.kind {
-        Kind::Text { max_chars } => ObjectBuilder::new()
-            .schema_type(Type::String)
-            .max_length(Some(max_chars)),
-        Kind::Id(table) => ObjectBuilder::new()
-            .schema_type(Type::String)
-            .enum_values(Some(table.ids(catalog))),
-        Kind::Boolean => ObjectBuilder::new().schema_type(Type::Boolean),
-        Kind::Currency => ObjectBuilder::new()
-            .schema_type(Type::String)
-            .pattern(Some("^[A-Z]{3}$")),
-        Kind::Provider => ObjectBuilder::new().schema_type(Type::String).pattern(Some(
-            "^$|^[^/:]+/[^/:]+(:(pay_per_use|provisioned)(:[0-9]+(\\.[0-9]+)?)?)?$",
-        )),
-        Kind::Number(n) if n.whole && n.empty.is_none() => {
-            let bound = |d: rust_decimal::Decimal| u64::try_from(d).ok();
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(bound(n.min))
-                .maximum(bound(n.max))
+        // A catalog diff compares two versions this build has.
+        let versions = json!({ "type": "string", "enum": engine::catalog::history::version_ids() });
+        if let Some(params) = doc["paths"]["/api/v1/catalog/diff"]["get"]["parameters"].as_array_mut() {
+            for param in params {
+                param["schema"] = versions.clone();
+                param["required"] = json!(true);
+            }
         }
-        // An optional number may also be empty.
-        Kind::Number(n) => ObjectBuilder::new()
-            .schema_type(Type::String)
-            .pattern(Some(match n.empty {
-                Some(_) => format!("^$|{DECIMAL_PATTERN}"),
-                None => DECIMAL_PATTERN.to_owned(),
-            })),
-    }
-}
-
-/// `v`, `catalog`, every share-link parameter, and the `price.*` overrides, as query parameters.
-fn link_parameters(catalog: &engine::Catalog) -> Vec<Parameter> {
-    let param = |name: &str, description: String, schema: ObjectBuilder| {
-        ParameterBuilder::new()
-            .name(name)
-            .parameter_in(ParameterIn::Query)
-            .required(Required::False)
-            .description(Some(description))
-            .schema(Some(schema))
-            .build()
-    };
-    let text = || ObjectBuilder::new().schema_type(Type::String);
-    let default = engine::Scenario::default();
-    let mut params = vec![
-        param(
-            "v",
-            format!("Link format version; {}", engine::link::LINK_FORMAT),
-            text().enum_values(Some([engine::link::LINK_FORMAT.to_string()])),
-        ),
-        param(
-            "catalog",
-            "Catalog version the link was made with, e.g. 2026-11".to_owned(),
-            text(),
-        ),
-    ];
-    params.extend(engine::link::PARAMETERS.iter().map(|p| {
-        let unit = match p.unit() {
-            "" => String::new(),
-            unit => format!(", {unit}"),
-        };
-        param(
-            p.name,
-            format!(
-                "{}{unit}; allowed: {}; default: {:?}",
-                p.about,
-                p.allowed(),
-                p.value(&default)
-            ),
-            schema_of(p, catalog),
-        )
-    }));
-    params.push(param(
-        "price.<kind>:<id>:<field>",
-        "A catalog price override in USD, 0–1,000,000, e.g. price.model:openai/gpt-4o:input_per_mtok=3".to_owned(),
-        text().pattern(Some(DECIMAL_PATTERN)),
-    ));
-    params
+        if let Some(params) = doc["paths"]["/api/v1/compare"]["get"]["parameters"].as_array_mut() {
+            for param in params {
+                param["schema"] = json!({ "type": "string", "minLength": 1 });
+                param["required"] = json!(true);
+            }
+        }
+        body::tighten_body(&mut doc, catalog);
+        doc["paths"]["/api/v1/estimate"]["post"]["requestBody"]["content"]["application/json"]["schema"] =
+            json!({ "$ref": "#/components/schemas/ScenarioInput" });
+        doc
+    })
 }

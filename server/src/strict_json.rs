@@ -100,6 +100,16 @@ impl<'de> Visitor<'de> for Node {
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // JSON Schema counts 789.0 as the integer 789; so does the reader.
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+        if v.fract() == 0.0 && v.abs() < EXACT {
+            #[allow(clippy::cast_possible_truncation, reason = "whole and below 2^53: exact")]
+            return Ok(if v >= 0.0 {
+                Value::from(v as u64)
+            } else {
+                Value::from(v as i64)
+            });
+        }
         Ok(Value::from(v))
     }
 
@@ -162,11 +172,12 @@ mod tests {
 
     #[test]
     fn values_read_as_serde_json_reads_them() {
-        let text = r#"{"a":[1,-2,3.5,"x",true,null,{"b":{}}],"c":"7800.00"}"#;
+        let text = r#"{"a":[1,-2,3.5,"x",true,null,{"b":{}}],"c":"7800.00","d":1e300}"#;
         assert_eq!(
             parse(text.as_bytes()).unwrap(),
             serde_json::from_str::<serde_json::Value>(text).unwrap()
         );
+        assert_eq!(parse(b"[789.0, -2.0, 0.5]").unwrap(), serde_json::json!([789, -2, 0.5]));
         assert!(parse(b"{} trailing").is_err());
         assert!(parse(b"{\"a\":1,}").is_err());
     }

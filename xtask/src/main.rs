@@ -12,6 +12,7 @@
 // A command-line tool: what it is doing goes to stdout.
 #![allow(clippy::print_stdout)]
 
+mod api_fuzz;
 mod browser;
 mod load;
 mod site;
@@ -25,7 +26,7 @@ use std::{
 type Result<T, E = String> = std::result::Result<T, E>;
 
 const USAGE: &str =
-    "usage: cargo xtask <build [--release] | run | tidy | test | load [--seconds N] [--soak N] [--threads N]>";
+    "usage: cargo xtask <build [--release] | run | tidy | test | schemathesis | load [--seconds N] [--soak N] [--threads N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         ["build", "--release"] => site::build(Profile::Release).map(|_| ()),
         ["run"] => run(),
         ["tidy"] => tidy::tidy(),
+        ["schemathesis"] => api_fuzz::run(),
         ["test"] => test(),
         ["load", options @ ..] => load_options(options).and_then(|options| load::load(&options)),
         _ => Err(USAGE.to_string()),
@@ -106,6 +108,7 @@ fn test() -> Result<()> {
     browser::ensure_chromium()?;
     cargo(&["test", "--workspace"])?;
     methodology_check()?;
+    api_fuzz::run()?;
     let built = site::build(Profile::Release)?;
     let mut command = cargo_command(&[
         "test",

@@ -124,3 +124,17 @@ fn an_invalid_scenario_is_a_field_error() {
     };
     assert_eq!(errors[0].field, "standby_fraction");
 }
+
+/// An input near the bottom of its range moves only as far as the range
+/// allows: any valid scenario has a sensitivity table (Schemathesis found
+/// `downtime_cost_per_hour=0.01556`, whose −50 % is below the 0.01 minimum).
+#[test]
+fn an_input_at_the_bottom_of_its_range_stays_in_it() {
+    let catalog = Catalog::shipped();
+    let mut scenario = Scenario::default();
+    scenario.downtime_cost_per_hour = Money::new(Decimal::new(1556, 5));
+    let s = sensitivity(&catalog, &scenario).expect("a valid scenario has a sensitivity table");
+    let downtime = row(&s, "downtime_cost");
+    // Less downtime cost, less benefit from DR.
+    assert!(downtime.net_benefit_low <= s.base_net_benefit && s.base_net_benefit <= downtime.net_benefit_high);
+}

@@ -11,7 +11,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-async fn send(request: Request<Body>) -> (StatusCode, String, Value) {
+pub(crate) async fn send(request: Request<Body>) -> (StatusCode, String, Value) {
     let response = router().oneshot(request).await.unwrap();
     let status = response.status();
     let content_type = response
@@ -24,11 +24,11 @@ async fn send(request: Request<Body>) -> (StatusCode, String, Value) {
     (status, content_type, json)
 }
 
-async fn get(uri: &str) -> (StatusCode, String, Value) {
+pub(crate) async fn get(uri: &str) -> (StatusCode, String, Value) {
     send(Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-async fn post(body: &str) -> (StatusCode, String, Value) {
+pub(crate) async fn post(body: &str) -> (StatusCode, String, Value) {
     let request = Request::post("/api/v1/estimate")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_owned()))
@@ -313,187 +313,6 @@ async fn the_catalog_comes_with_its_version() {
         .unwrap()
         .iter()
         .any(|r| r["id"] == "eu-west-1"));
-}
-
-// ---- OpenAPI ----
-
-/// A validator for the schema the document gives `method path` answering `status`.
-fn schema_for(doc: &Value, path: &str, method: &str, status: &str) -> jsonschema::Validator {
-    let schema = &doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
-    assert!(schema.is_object(), "no schema for {method} {path} {status}");
-    // The components travel with the schema so `#/components/schemas/…` resolves.
-    let mut root = schema.clone();
-    root["components"] = doc["components"].clone();
-    jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{method} {path} {status}: {e}"))
-}
-
-fn problems(validator: &jsonschema::Validator, body: &Value) -> Vec<String> {
-    validator
-        .iter_errors(body)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
-}
-
-#[tokio::test]
-async fn the_openapi_document_is_3_1_and_lists_every_route_and_link_parameter() {
-    let (status, content_type, doc) = get("/api/v1/openapi.json").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(content_type, "application/json");
-    assert_eq!(doc["openapi"], "3.1.0");
-    for (path, method) in [
-        ("/api/v1/estimate", "get"),
-        ("/api/v1/estimate", "post"),
-        ("/api/v1/loss", "get"),
-        ("/api/v1/designs", "get"),
-        ("/api/v1/sensitivity", "get"),
-        ("/api/v1/compare", "get"),
-        ("/api/v1/catalog", "get"),
-    ] {
-        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
-    }
-    let names: Vec<&str> = doc["paths"]["/api/v1/estimate"]["get"]["parameters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    for p in engine::link::PARAMETERS {
-        assert!(names.contains(&p.name), "{} is not documented", p.name);
-    }
-    assert!(names.contains(&"v") && names.contains(&"catalog"));
-}
-
-/// Real answers of every route and status validate against the document's schemas.
-#[tokio::test]
-async fn real_responses_validate_against_the_openapi_document() {
-    let (_, _, doc) = get("/api/v1/openapi.json").await;
-    let estimate = "/api/v1/estimate";
-    let gets = [
-        ("", "200"),
-        (
-            "?v=1&catalog=2026-08&tier=critical&currency=EUR&rate=0.9&rto=3&rpo=0&p3=&vector_gb=12.5&embedding_tpm=1000000\
-             &compute_monthly=&ai_monthly=2500&price.region_price:us-east-1/vcpu_hour:price=0.05&strategy=backup_restore",
-            "200",
-        ),
-        ("?tier=gold&zzz=1", "400"),
-    ];
-    for (query, status) in gets {
-        let (got, _, body) = get(&format!("{estimate}{query}")).await;
-        assert_eq!(got.as_str(), status, "{query}: {body}");
-        let found = problems(&schema_for(&doc, estimate, "get", status), &body);
-        assert!(found.is_empty(), "GET {query}: {found:#?}");
-    }
-    let posts = [
-        (
-            r#"{"downtime_cost_per_hour": "30000", "custom_targets": {"rto_minutes": "5", "rpo_minutes": "1"}}"#,
-            "200",
-        ),
-        ("{", "400"),
-        (r#"{"downtime_cost_per_hour": "0"}"#, "422"),
-    ];
-    for (body, status) in posts {
-        let (got, _, answer) = post(body).await;
-        assert_eq!(got.as_str(), status, "{body}: {answer}");
-        let found = problems(&schema_for(&doc, estimate, "post", status), &answer);
-        assert!(found.is_empty(), "POST {body}: {found:#?}");
-    }
-    let (_, _, catalog) = get("/api/v1/catalog").await;
-    let found = problems(&schema_for(&doc, "/api/v1/catalog", "get", "200"), &catalog);
-    assert!(found.is_empty(), "catalog: {found:#?}");
-    let analyses = [
-        ("/api/v1/loss", "?tier=critical&currency=EUR&rate=0.9", "200"),
-        ("/api/v1/designs", "?v=1", "200"),
-        ("/api/v1/sensitivity", "", "200"),
-        ("/api/v1/sensitivity", "?tier=gold", "400"),
-        ("/api/v1/compare", "?a=%2F%3Fv%3D1&b=tier%3Dcritical", "200"),
-        ("/api/v1/compare", "?a=tier%3Dgold", "400"),
-    ];
-    for (path, query, status) in analyses {
-        let (got, _, body) = get(&format!("{path}{query}")).await;
-        assert_eq!(got.as_str(), status, "{path}{query}: {body}");
-        let found = problems(&schema_for(&doc, path, "get", status), &body);
-        assert!(found.is_empty(), "GET {path}{query}: {found:#?}");
-    }
-}
-
-/// The analyses' JSON holds the figures the engine gives the page and the CSV
-/// files, for the scenario of the link, read by the same reader.
-#[tokio::test]
-async fn the_analyses_answer_with_the_engines_figures_for_the_link() {
-    let catalog = engine::Catalog::shipped();
-    let query = "tier=critical&downtime_cost_per_hour=30000";
-    let scenario = engine::link::decode(&catalog, query).unwrap().scenario;
-    let expected = [
-        (
-            "/api/v1/loss",
-            serde_json::to_value(engine::simulate(&catalog, &scenario).unwrap()).unwrap(),
-        ),
-        (
-            "/api/v1/designs",
-            serde_json::to_value(engine::optimize(&catalog, &scenario).unwrap()).unwrap(),
-        ),
-        (
-            "/api/v1/sensitivity",
-            serde_json::to_value(engine::sensitivity(&catalog, &scenario).unwrap()).unwrap(),
-        ),
-    ];
-    let (_, _, estimate) = get(&format!("/api/v1/estimate?{query}")).await;
-    for (path, result) in expected {
-        let (status, _, json) = get(&format!("{path}?{query}")).await;
-        assert_eq!(status, StatusCode::OK, "{path}: {json}");
-        assert_eq!(json["result"], result, "{path}");
-        assert_eq!(json["share_link"], estimate["share_link"], "{path}");
-    }
-    // B costs more to run than A: the comparison says so row by row, exactly.
-    let (status, _, json) =
-        get("/api/v1/compare?a=tier%3Dbasic&b=tier%3Dcritical%26downtime_cost_per_hour%3D30000").await;
-    assert_eq!(status, StatusCode::OK, "{json}");
-    let rows = json["rows"].as_array().unwrap();
-    let tier = rows.iter().find(|r| r["parameter"] == "tier").unwrap();
-    assert_eq!(
-        (tier["a"].as_str(), tier["b"].as_str(), tier["differs"].as_bool()),
-        (Some("basic"), Some("critical"), Some(true))
-    );
-    let downtime = rows
-        .iter()
-        .find(|r| r["parameter"] == "downtime_cost_per_hour")
-        .unwrap();
-    let (a, b): (rust_decimal::Decimal, rust_decimal::Decimal) = (
-        downtime["a"].as_str().unwrap().parse().unwrap(),
-        downtime["b"].as_str().unwrap().parse().unwrap(),
-    );
-    assert_eq!(
-        downtime["difference"]
-            .as_str()
-            .unwrap()
-            .parse::<rust_decimal::Decimal>()
-            .unwrap(),
-        b - a
-    );
-    let (status, _, json) = get("/api/v1/compare?b=tier%3Dcritical").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(json["errors"][0]["field"], "a", "{json}");
-}
-
-/// The schemas are strict enough to catch a drifting answer.
-#[tokio::test]
-async fn a_response_that_drifts_from_the_types_fails_validation() {
-    let (_, _, doc) = get("/api/v1/openapi.json").await;
-    let validator = schema_for(&doc, "/api/v1/estimate", "get", "200");
-    let (_, _, good) = get("/api/v1/estimate").await;
-    let mut money_as_float = good.clone();
-    money_as_float["estimate"]["dr_plan"]["monthly"] = json!(7800.0);
-    let mut missing = good.clone();
-    missing.as_object_mut().unwrap().remove("share_link");
-    let mut extra = good.clone();
-    extra["scenario"]["tierr"] = json!("critical");
-    for (what, body) in [
-        ("money as a float", money_as_float),
-        ("a missing field", missing),
-        ("an unknown scenario field", extra),
-    ] {
-        assert!(!problems(&validator, &body).is_empty(), "{what} passed validation");
-    }
 }
 
 #[tokio::test]
