@@ -2,11 +2,15 @@
 //! and nowhere else.
 
 use axum::{
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
 use serde::Serialize;
+
+/// Seconds a client is asked to wait after a 503: a calculation takes tens of
+/// milliseconds to a third of a second, so the queue has moved on by then.
+const RETRY_AFTER_SECS: &str = "1";
 
 /// The server's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -21,6 +25,11 @@ pub enum Error {
     /// rejects some of its values (ranges, catalog ids); each entry names its field.
     #[error("invalid scenario")]
     Unprocessable(Vec<engine::FieldError>),
+    /// 503 with `Retry-After`: every calculation worker is busy and the queue
+    /// in front of them is full (see [`crate::admission`]); or the calculation
+    /// was stopped, which only happens once nobody waits for the answer.
+    #[error("overloaded")]
+    Overloaded,
     /// 500: a bug or a broken deployment; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -46,6 +55,7 @@ impl From<engine::Error> for Error {
     fn from(error: engine::Error) -> Self {
         match error {
             engine::Error::Invalid(errors) => Error::BadRequest(errors),
+            engine::Error::Cancelled => Error::Overloaded,
             other => Error::Internal(other.to_string()),
         }
     }
@@ -65,6 +75,16 @@ impl IntoResponse for Error {
                     })
                     .collect();
                 fields(StatusCode::UNPROCESSABLE_ENTITY, &errors)
+            }
+            Error::Overloaded => {
+                let mut response = whole_request(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the server is busy with other calculations; try again in a moment (Retry-After)",
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+                response
             }
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal error");

@@ -108,6 +108,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let state = AppState {
         leptos_options,
         catalog: Arc::new(catalog),
+        admission: server::admission::Admission::default(),
     };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,

@@ -11,6 +11,7 @@ mod doors;
 mod export;
 mod golden;
 mod malformed;
+mod overload;
 mod reference;
 mod serve;
 mod slice;
