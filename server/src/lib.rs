@@ -10,6 +10,7 @@ pub mod charts;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod export;
 pub mod health;
