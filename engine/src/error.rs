@@ -30,6 +30,9 @@ pub enum Error {
     /// A catalog file the engine needs was not supplied.
     #[error("the catalog has no file {0}")]
     MissingFile(String),
+    /// The caller set the analysis's [`crate::deadline::Cancel`] flag before it finished.
+    #[error("the calculation was stopped before it finished")]
+    Cancelled,
 }
 
 /// One invalid field of a scenario.

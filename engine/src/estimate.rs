@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::break_even::{break_even, Annual, BreakEven};
 use crate::catalog::Catalog;
 use crate::cost::{Basis, Factors, Plan, PlanCost, MONTHS_PER_YEAR};
+use crate::deadline::Cancel;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::optimizer;
@@ -76,6 +77,15 @@ pub struct Savings {
 /// Validates the scenario, applies its price overrides, and computes every figure.
 pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate> {
     priced(catalog, scenario, compute)
+}
+
+/// [`estimate`], unless `cancel` is already set. The estimate takes well
+/// under a millisecond (its optimizer search included), so it checks once,
+/// before it starts, and the callers that chain it with longer analyses
+/// check between them.
+pub fn estimate_until(catalog: &Catalog, scenario: &Scenario, cancel: &Cancel) -> Result<Estimate> {
+    cancel.check()?;
+    estimate(catalog, scenario)
 }
 
 /// Validates the scenario and runs `f` on the catalog with the scenario's

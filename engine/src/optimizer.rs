@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, DataMode, Mitigation};
 use crate::cost::{Basis, Factors, Item, Location, Plan, PlanCost, MONTHS_PER_YEAR};
+use crate::deadline::Cancel;
 use crate::error::Result;
 use crate::estimate::{priced, targets};
 use crate::money::Money;
@@ -174,7 +175,12 @@ pub struct Optimization {
 
 /// Validates the scenario, applies its price overrides and searches every design.
 pub fn optimize(catalog: &Catalog, scenario: &Scenario) -> Result<Optimization> {
-    priced(catalog, scenario, run)
+    optimize_until(catalog, scenario, &Cancel::never())
+}
+
+/// [`optimize`], stopping with [`crate::Error::Cancelled`] once `cancel` is set.
+pub fn optimize_until(catalog: &Catalog, scenario: &Scenario, cancel: &Cancel) -> Result<Optimization> {
+    priced(catalog, scenario, |catalog, s| run(catalog, s, cancel))?
 }
 
 fn zero_factors() -> Factors {
@@ -499,7 +505,7 @@ fn design(modes: Vec<LayerMode>, fixed_monthly: Money, targets: Targets) -> Desi
     }
 }
 
-fn run(catalog: &Catalog, s: &Scenario) -> Optimization {
+fn run(catalog: &Catalog, s: &Scenario, cancel: &Cancel) -> Result<Optimization> {
     let targets = targets(catalog, s);
     let basis = Basis::new(catalog, s);
     let layers = vec![
@@ -528,14 +534,16 @@ fn run(catalog: &Catalog, s: &Scenario) -> Optimization {
     let mut designs: Vec<Design> = combinations(&sizes)
         .into_iter()
         .map(|pick| {
+            // One relaxed load per design: nothing next to pricing a design.
+            cancel.check()?;
             let modes = pick
                 .iter()
                 .zip(&layers)
                 .map(|(&i, layer)| layer.modes[i].clone())
                 .collect();
-            design(modes, fixed_monthly, targets)
+            Ok(design(modes, fixed_monthly, targets))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     // Enumeration order is the last tie-break: a stable sort keeps it.
     designs.sort_by_key(|d| (d.monthly, d.rto_minutes, d.rpo_minutes));
     let mut frontier_at = Vec::new();
@@ -556,7 +564,7 @@ fn run(catalog: &Catalog, s: &Scenario) -> Optimization {
         Some(_) => None,
         None => closest(&designs, targets).cloned(),
     };
-    Optimization {
+    Ok(Optimization {
         targets,
         search_space: designs.len() as u64,
         feasible,
@@ -565,7 +573,7 @@ fn run(catalog: &Catalog, s: &Scenario) -> Optimization {
         frontier: frontier_at.iter().map(|&i| designs[i].clone()).collect(),
         layers,
         fixed_monthly,
-    }
+    })
 }
 
 /// The design that misses the targets by least: smallest RTO shortfall, then
@@ -582,7 +590,8 @@ fn closest(designs: &[Design], targets: Targets) -> Option<&Design> {
 /// The optimized plan of an estimate: the cheapest design meeting both
 /// targets, else the closest, with its cost lines.
 pub(crate) fn optimized_plan(catalog: &Catalog, s: &Scenario) -> (Design, PlanCost) {
-    let o = run(catalog, s);
+    // The estimate's own search is never cancelled: it takes a fraction of a millisecond.
+    let o = run(catalog, s, &Cancel::never()).expect("BUG: a search that is never cancelled cannot fail");
     let design = o
         .cheapest
         .or(o.closest)

@@ -22,8 +22,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
+use crate::deadline::Cancel;
 use crate::error::Result;
-use crate::estimate::{estimate, Estimate};
+use crate::estimate::{estimate_until, Estimate};
 use crate::money::Money;
 use crate::scenario::Scenario;
 
@@ -155,14 +156,20 @@ const INPUTS: [Input; 6] = [
 /// and sorts the rows by swing, largest first. Errors only when the scenario
 /// itself is invalid.
 pub fn sensitivity(catalog: &Catalog, scenario: &Scenario) -> Result<Sensitivity> {
-    let base = estimate(catalog, scenario)?;
+    sensitivity_until(catalog, scenario, &Cancel::never())
+}
+
+/// [`sensitivity`], stopping with [`crate::Error::Cancelled`] before the next
+/// of its 13 estimates once `cancel` is set.
+pub fn sensitivity_until(catalog: &Catalog, scenario: &Scenario, cancel: &Cancel) -> Result<Sensitivity> {
+    let base = estimate_until(catalog, scenario, cancel)?;
     let mut rows = Vec::with_capacity(INPUTS.len());
     for input in &INPUTS {
         let moved = |factor: Decimal| -> Result<Estimate> {
             let mut s = scenario.clone();
             let mut scaled = None;
             (input.apply)(&mut s, &mut scaled, catalog, factor);
-            estimate(scaled.as_ref().unwrap_or(catalog), &s)
+            estimate_until(scaled.as_ref().unwrap_or(catalog), &s, cancel)
         };
         let (low, high) = (moved(LOW)?, moved(HIGH)?);
         let (low_label, high_label) = if input.id == "standby_fraction" {

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Range};
 use crate::cost::{Basis, Plan, MONTHS_PER_YEAR};
+use crate::deadline::Cancel;
 use crate::error::Result;
 use crate::estimate::{priced, targets};
 use crate::money::Money;
@@ -100,7 +101,13 @@ pub struct ExceedancePoint {
 /// Runs the simulation: validates the scenario, applies its price overrides
 /// (as [`crate::estimate`] does) and simulates `simulation.years` years.
 pub fn simulate(catalog: &Catalog, scenario: &Scenario) -> Result<Simulation> {
-    priced(catalog, scenario, run)
+    simulate_until(catalog, scenario, &Cancel::never())
+}
+
+/// [`simulate`], stopping with [`crate::Error::Cancelled`] within a few hundred
+/// simulated years once `cancel` is set.
+pub fn simulate_until(catalog: &Catalog, scenario: &Scenario, cancel: &Cancel) -> Result<Simulation> {
+    priced(catalog, scenario, |catalog, s| run(catalog, s, cancel))?
 }
 
 /// How long one event lasts, in hours.
@@ -149,7 +156,7 @@ struct RiskModel {
     one_off: Vec<f64>,
 }
 
-fn run(catalog: &Catalog, s: &Scenario) -> Simulation {
+fn run(catalog: &Catalog, s: &Scenario, cancel: &Cancel) -> Result<Simulation> {
     let basis = Basis::new(catalog, s);
     let production = basis.totals(Plan::ProductionOnly).monthly;
     let estimates = strategy::evaluate(catalog, s, &basis, targets(catalog, s), production);
@@ -193,7 +200,7 @@ fn run(catalog: &Catalog, s: &Scenario) -> Simulation {
         .collect();
     let plans = rtos.len() + 1;
     let years = s.simulation.years as usize;
-    let losses = draw(&models, plans, years, s.simulation.seed);
+    let losses = draw(&models, plans, years, s.simulation.seed, cancel)?;
 
     let rate = s.currency.rate_from_usd;
     let to_money = |usd: f64| basis.convert(Decimal::from_f64(usd).unwrap_or(Decimal::MAX));
@@ -217,21 +224,25 @@ fn run(catalog: &Catalog, s: &Scenario) -> Simulation {
             )
         })
         .collect();
-    Simulation {
+    Ok(Simulation {
         years: s.simulation.years,
         seed: s.simulation.seed,
         without_dr,
         strategies,
-    }
+    })
 }
 
 /// Annual losses in USD, `[plan][year]`, all plans from one stream of draws.
-fn draw(models: &[RiskModel], plans: usize, years: usize, seed: u64) -> Vec<Vec<f64>> {
+fn draw(models: &[RiskModel], plans: usize, years: usize, seed: u64, cancel: &Cancel) -> Result<Vec<Vec<f64>>> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut losses = vec![vec![0.0; years]; plans];
     let most_caps = models.iter().map(|m| m.caps.len()).max().unwrap_or(0);
     let mut sums = vec![0.0; most_caps];
     for year in 0..years {
+        // A year costs a few microseconds: a check every 256 stops within a millisecond.
+        if year % 256 == 0 {
+            cancel.check()?;
+        }
         for m in models {
             let Some(events) = &m.events else { continue };
             let n: f64 = events.sample(&mut rng);
@@ -266,7 +277,7 @@ fn draw(models: &[RiskModel], plans: usize, years: usize, seed: u64) -> Vec<Vec<
             }
         }
     }
-    losses
+    Ok(losses)
 }
 
 fn distribution(

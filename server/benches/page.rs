@@ -17,6 +17,7 @@ fn app() -> Router {
     server::app(server::AppState {
         leptos_options,
         catalog: Arc::new(engine::Catalog::shipped()),
+        admission: server::admission::Admission::default(),
     })
 }
 

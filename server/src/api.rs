@@ -80,6 +80,7 @@ impl EstimateResponse {
     responses(
         (status = 200, description = "The estimate", body = EstimateResponse),
         (status = 400, description = "A parameter is unknown, repeated, unreadable or out of range", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn estimate_from_query(
@@ -89,14 +90,26 @@ pub(crate) async fn estimate_from_query(
 ) -> Result<Response> {
     // The same link always gives the same bytes: decode, estimate and
     // serialise only the first time (the query is the key, as typed).
+    // A kept answer is served without entering the calculation pool.
     let query = query.unwrap_or_default();
-    let body = answers.try_get_or_insert_with(&query, || {
-        let decoded = engine::link::decode(&state.catalog, &query)?;
-        let response = EstimateResponse::new(&state.catalog, decoded)?;
-        serde_json::to_vec(&response)
-            .map(Bytes::from)
-            .map_err(|e| Error::Internal(format!("cannot write the estimate as JSON: {e}")))
-    })?;
+    let body = match answers.get(&query) {
+        Some(body) => body,
+        None => {
+            let (catalog, asked) = (state.catalog.clone(), query.clone());
+            // The estimate runs the optimizer's design search: in the bounded pool.
+            let body = state
+                .admission
+                .run(move |_| {
+                    let decoded = engine::link::decode(&catalog, &asked)?;
+                    let response = EstimateResponse::new(&catalog, decoded)?;
+                    serde_json::to_vec(&response)
+                        .map(Bytes::from)
+                        .map_err(|e| Error::Internal(format!("cannot write the estimate as JSON: {e}")))
+                })
+                .await??;
+            answers.insert(query, body)
+        }
+    };
     Ok(([(CONTENT_TYPE, "application/json")], Bytes::clone(&body)).into_response())
 }
 
@@ -115,6 +128,7 @@ pub(crate) async fn estimate_from_query(
         (status = 400, description = "Not JSON, a field given twice, an unknown field or a value of the wrong type", body = crate::error::ErrorBody),
         (status = 415, description = "The Content-Type is not application/json", body = crate::error::ErrorBody),
         (status = 422, description = "Read, but a value is out of range or not in the catalog", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn estimate_from_json(
@@ -143,7 +157,12 @@ pub(crate) async fn estimate_from_json(
         priced_with: None,
     };
     // Read but invalid (a range, a catalog id): 422, not 400.
-    match EstimateResponse::new(&state.catalog, decoded) {
+    let catalog = state.catalog.clone();
+    match state
+        .admission
+        .run(move |_| EstimateResponse::new(&catalog, decoded))
+        .await?
+    {
         Err(Error::BadRequest(errors)) => Err(Error::Unprocessable(errors)),
         other => other.map(Json),
     }

@@ -59,6 +59,8 @@ fn run(args: &EstimateArgs) -> Result<String, String> {
     let invalid = |e: crate::Error| match e {
         crate::Error::BadRequest(errors) | crate::Error::Unprocessable(errors) => field_errors(&errors),
         crate::Error::UnsupportedMediaType(detail) | crate::Error::Internal(detail) => detail,
+        // The CLI runs nothing in the pool and cancels nothing.
+        crate::Error::Overloaded => "BUG: the command line was answered \"overloaded\"".to_owned(),
     };
     match args.format {
         Format::Json => {

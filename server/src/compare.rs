@@ -30,7 +30,11 @@ fn side(report: &Report) -> Side<'_> {
 /// The rows that differ as CSV; both links are needed, and a wrong one is a
 /// 400 whose fields name the link: `a.downtime_cost_per_hour`.
 async fn compare_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response> {
-    let [a, b] = crate::api::analyses::read_pair(&state, raw.as_deref().unwrap_or_default())?;
+    // Two estimates, each with its design search: in the bounded pool.
+    let pool = state.admission.clone();
+    let [a, b] = pool
+        .run(move |_| crate::api::analyses::read_pair(&state, raw.as_deref().unwrap_or_default()))
+        .await??;
     let body = export::write_comparison(&compare(side(&a), side(&b)), &a, &b)?;
     let filename = export::compare_filename(&a.scenario.name, &b.scenario.name, &export::today());
     Ok(export::attachment(&filename, body))

@@ -10,6 +10,8 @@ use std::{
 use clap::{Parser, Subcommand};
 use leptos::config::LeptosOptions;
 
+use crate::admission::Admission;
+use crate::connections::ConnectionLimits;
 use crate::layers::Limits;
 use crate::site::{SiteFiles, HASH_FILE};
 
@@ -149,6 +151,28 @@ pub struct ServeArgs {
     #[arg(long, env = "DRPLAN_MAX_URI_LENGTH", default_value_t = Limits::DEFAULT_MAX_URI_LENGTH,
           value_parser = parse_max_uri_length)]
     pub max_uri_length: usize,
+    /// Seconds a request's head (request line and headers) may take to arrive, counted from when the connection waits for it; past it the connection is closed (1 to 300).
+    #[arg(long, env = "DRPLAN_HEADER_READ_TIMEOUT", default_value_t = ConnectionLimits::DEFAULT_HEADER_READ_TIMEOUT_SECS,
+          value_parser = parse_header_read_timeout)]
+    pub header_read_timeout: u64,
+    /// Seconds a connection with no request in progress may stay silent before it is closed (1 to 3600).
+    #[arg(long, env = "DRPLAN_IDLE_TIMEOUT", default_value_t = ConnectionLimits::DEFAULT_IDLE_TIMEOUT_SECS,
+          value_parser = parse_idle_timeout)]
+    pub idle_timeout: u64,
+    /// Connections open at once; more wait to be accepted (1 to 1000000; lowered to the file limit − 64).
+    #[arg(long, env = "DRPLAN_MAX_CONNECTIONS", default_value_t = ConnectionLimits::DEFAULT_MAX_CONNECTIONS,
+          value_parser = parse_max_connections)]
+    pub max_connections: usize,
+    /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight before exiting anyway (1 to 3600).
+    #[arg(long, env = "DRPLAN_SHUTDOWN_TIMEOUT", default_value_t = ConnectionLimits::DEFAULT_SHUTDOWN_TIMEOUT_SECS,
+          value_parser = parse_shutdown_timeout)]
+    pub shutdown_timeout: u64,
+    /// Calculations (estimates, analyses, charts, CSV) run at once [default: the number of cores] (1 to 1024).
+    #[arg(long, env = "DRPLAN_WORKERS", value_parser = parse_workers)]
+    pub workers: Option<usize>,
+    /// Calculations that may wait for a worker; past it 503 [default: 4 per worker] (0 to 100000).
+    #[arg(long, env = "DRPLAN_QUEUE", value_parser = parse_queue)]
+    pub queue: Option<usize>,
 }
 
 impl Default for ServeArgs {
@@ -163,6 +187,12 @@ impl Default for ServeArgs {
             request_timeout: limits.request_timeout.as_secs(),
             body_limit: limits.body_limit,
             max_uri_length: limits.max_uri_length,
+            header_read_timeout: ConnectionLimits::DEFAULT_HEADER_READ_TIMEOUT_SECS,
+            idle_timeout: ConnectionLimits::DEFAULT_IDLE_TIMEOUT_SECS,
+            max_connections: ConnectionLimits::DEFAULT_MAX_CONNECTIONS,
+            shutdown_timeout: ConnectionLimits::DEFAULT_SHUTDOWN_TIMEOUT_SECS,
+            workers: None,
+            queue: None,
         }
     }
 }
@@ -175,6 +205,26 @@ impl ServeArgs {
             body_limit: self.body_limit,
             max_uri_length: self.max_uri_length,
         }
+    }
+
+    /// The connection limits the flags give, the cap lowered to fit `file_limit` (when known).
+    pub fn connection_limits(&self, file_limit: Option<usize>) -> ConnectionLimits {
+        let fits = file_limit.map_or(usize::MAX, |files| {
+            files.saturating_sub(ConnectionLimits::RESERVED_FILES).max(1)
+        });
+        ConnectionLimits {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout),
+            idle_timeout: Duration::from_secs(self.idle_timeout),
+            max_connections: self.max_connections.min(fits),
+            shutdown_timeout: Duration::from_secs(self.shutdown_timeout),
+        }
+    }
+
+    /// The calculation pool the flags give.
+    pub fn admission(&self) -> Admission {
+        let workers = self.workers.unwrap_or_else(Admission::default_workers);
+        let queue = self.queue.unwrap_or(workers * Admission::DEFAULT_QUEUE_PER_WORKER);
+        Admission::new(workers, queue)
     }
 }
 
@@ -253,6 +303,52 @@ fn parse_body_limit(text: &str) -> Result<usize, String> {
 
 fn parse_max_uri_length(text: &str) -> Result<usize, String> {
     bounded(text, "--max-uri-length", "DRPLAN_MAX_URI_LENGTH", "bytes", 256, 65536).map(|n| n as usize)
+}
+
+fn parse_header_read_timeout(text: &str) -> Result<u64, String> {
+    bounded(
+        text,
+        "--header-read-timeout",
+        "DRPLAN_HEADER_READ_TIMEOUT",
+        "seconds",
+        1,
+        300,
+    )
+}
+
+fn parse_idle_timeout(text: &str) -> Result<u64, String> {
+    bounded(text, "--idle-timeout", "DRPLAN_IDLE_TIMEOUT", "seconds", 1, 3600)
+}
+
+fn parse_max_connections(text: &str) -> Result<usize, String> {
+    bounded(
+        text,
+        "--max-connections",
+        "DRPLAN_MAX_CONNECTIONS",
+        "connections",
+        1,
+        1_000_000,
+    )
+    .map(|n| n as usize)
+}
+
+fn parse_shutdown_timeout(text: &str) -> Result<u64, String> {
+    bounded(
+        text,
+        "--shutdown-timeout",
+        "DRPLAN_SHUTDOWN_TIMEOUT",
+        "seconds",
+        1,
+        3600,
+    )
+}
+
+fn parse_workers(text: &str) -> Result<usize, String> {
+    bounded(text, "--workers", "DRPLAN_WORKERS", "calculations", 1, 1024).map(|n| n as usize)
+}
+
+fn parse_queue(text: &str) -> Result<usize, String> {
+    bounded(text, "--queue", "DRPLAN_QUEUE", "calculations", 0, 100_000).map(|n| n as usize)
 }
 
 impl Cli {

@@ -2,11 +2,15 @@
 //! and nowhere else.
 
 use axum::{
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
 use serde::Serialize;
+
+/// Seconds a client is asked to wait after a 503: a calculation takes tens of
+/// milliseconds to a third of a second, so the queue has moved on by then.
+const RETRY_AFTER_SECS: &str = "1";
 
 /// The server's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -24,6 +28,11 @@ pub enum Error {
     /// 415: a body that is not declared as JSON where JSON is read.
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    /// 503 with `Retry-After`: every calculation worker is busy and the queue
+    /// in front of them is full (see [`crate::admission`]); or the calculation
+    /// was stopped, which only happens once nobody waits for the answer.
+    #[error("overloaded")]
+    Overloaded,
     /// 500: a bug or a broken deployment; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -49,6 +58,7 @@ impl From<engine::Error> for Error {
     fn from(error: engine::Error) -> Self {
         match error {
             engine::Error::Invalid(errors) => Error::BadRequest(errors),
+            engine::Error::Cancelled => Error::Overloaded,
             other => Error::Internal(other.to_string()),
         }
     }
@@ -70,6 +80,16 @@ impl IntoResponse for Error {
                 fields(StatusCode::UNPROCESSABLE_ENTITY, &errors)
             }
             Error::UnsupportedMediaType(message) => whole_request(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message),
+            Error::Overloaded => {
+                let mut response = whole_request(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the server is busy with other calculations; try again in a moment (Retry-After)",
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+                response
+            }
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 whole_request(StatusCode::INTERNAL_SERVER_ERROR, "internal error")

@@ -4,11 +4,13 @@
 
 #![warn(missing_docs)]
 
+pub mod admission;
 pub mod api;
 pub mod charts;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod export;
 pub mod health;
@@ -34,6 +36,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The catalog every estimate is priced from.
     pub catalog: Arc<engine::Catalog>,
+    /// The bounded pool every estimate, analysis, chart and analysis CSV is computed in.
+    pub admission: admission::Admission,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,18 +1,26 @@
 //! The `drplan` binary: parses the command line, then serves (the default), estimates one scenario or works on catalog versions.
 
-use std::{process::ExitCode, sync::Arc};
+use std::{process::ExitCode, sync::Arc, time::Duration};
 
 use clap::Parser;
 use server::{
     cli,
     config::{self, LogFormat, ServeArgs},
+    connections::{self, Stopped},
     AppState,
 };
 
 fn main() -> ExitCode {
     limit_malloc_arenas();
     match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(runtime) => runtime.block_on(run()),
+        Ok(runtime) => {
+            let code = runtime.block_on(run());
+            // Dropping the runtime drops every connection still open past the
+            // shutdown deadline, which cancels their calculations; their
+            // threads are not waited for beyond this.
+            runtime.shutdown_timeout(Duration::from_secs(1));
+            code
+        }
         Err(error) => {
             eprintln!("drplan: cannot start the async runtime: {error}");
             ExitCode::FAILURE
@@ -88,6 +96,17 @@ async fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let limits = args.limits();
+    let file_limit = connections::file_limit();
+    let connection_limits = args.connection_limits(file_limit);
+    if connection_limits.max_connections < args.max_connections {
+        tracing::warn!(
+            asked = args.max_connections,
+            file_limit,
+            max_connections = connection_limits.max_connections,
+            "--max-connections lowered to fit the process's file limit"
+        );
+    }
+    let admission = args.admission();
     let catalog_source = args
         .catalog
         .as_ref()
@@ -103,11 +122,18 @@ async fn serve(args: ServeArgs) -> ExitCode {
         request_timeout_s = limits.request_timeout.as_secs(),
         body_limit_bytes = limits.body_limit,
         max_uri_length_bytes = limits.max_uri_length,
+        header_read_timeout_s = connection_limits.header_read_timeout.as_secs(),
+        idle_timeout_s = connection_limits.idle_timeout.as_secs(),
+        max_connections = connection_limits.max_connections,
+        shutdown_timeout_s = connection_limits.shutdown_timeout.as_secs(),
+        workers = admission.workers(),
+        queue = admission.queue(),
         "drplan configuration"
     );
     let state = AppState {
         leptos_options,
         catalog: Arc::new(catalog),
+        admission,
     };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
@@ -119,23 +145,27 @@ async fn serve(args: ServeArgs) -> ExitCode {
     // The bound address, not the asked one: `--addr 127.0.0.1:0` picks a free port.
     let bound = listener.local_addr().unwrap_or(addr);
     tracing::info!("listening on http://{bound}");
-    let served = axum::serve(listener, server::service(state, limits))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
-    match served {
-        Ok(()) => {
-            tracing::info!("stopped");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            tracing::error!("server error: {error}");
-            ExitCode::FAILURE
-        }
+    let stopped = connections::serve(
+        listener,
+        server::service(state, limits),
+        connection_limits,
+        shutdown_signal(),
+    )
+    .await;
+    match stopped {
+        Stopped::Drained => tracing::info!("stopped"),
+        Stopped::DeadlinePassed(open) => tracing::warn!(
+            open,
+            shutdown_timeout_s = connection_limits.shutdown_timeout.as_secs(),
+            "stopped at the shutdown deadline; the connections still open are dropped"
+        ),
     }
+    ExitCode::SUCCESS
 }
 
 /// Resolves on Ctrl-C or SIGTERM; the server then stops accepting and lets
-/// in-flight requests finish (each is bounded by the request timeout).
+/// in-flight requests finish (each is bounded by the request timeout), up to
+/// the shutdown deadline.
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -13,7 +13,9 @@ use axum::{
 use leptos::{nonce::Nonce, prelude::*};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
-use crate::AppState;
+use app::server_fns::{plan_outcome_until, Offload, PlanCache, Planned};
+
+use crate::{admission::Admission, AppState, Error};
 
 /// How many pages' results the server keeps (about 70 KB each).
 const PLAN_CACHE_ENTRIES: usize = 64;
@@ -33,24 +35,38 @@ struct CachedPage {
 /// Planner pages by query string.
 type PageCache = app::cache::Cache<String, CachedPage>;
 
+/// What the planner page's middleware keeps and uses: the pages, the plans
+/// (shared with `/fn/plan`) and the pool a new plan is calculated in.
+struct Kept {
+    pages: PageCache,
+    plans: Arc<PlanCache>,
+    catalog: Arc<engine::Catalog>,
+    admission: Admission,
+}
+
 /// The Leptos routes (pages and server functions), and the static files as fallback.
 pub fn router(state: &AppState) -> Router<AppState> {
     let routes = generate_route_list(app::App);
     let catalog: Arc<engine::Catalog> = state.catalog.clone();
     let plans = Arc::new(app::server_fns::PlanCache::new(PLAN_CACHE_ENTRIES));
+    let pool: Arc<dyn Offload> = Arc::new(state.admission.clone());
     let options = state.leptos_options.clone();
+    let kept = Arc::new(Kept {
+        pages: PageCache::new(PAGE_CACHE_ENTRIES),
+        plans: plans.clone(),
+        catalog: catalog.clone(),
+        admission: state.admission.clone(),
+    });
     let context = move || {
         provide_context(catalog.clone());
         provide_context(plans.clone());
+        provide_context(pool.clone());
         provide_request_nonce();
     };
     Router::new()
         .leptos_routes_with_context(state, routes, context.clone(), move || app::shell(options.clone()))
         .layer(middleware::map_response(client_errors_of_server_fns))
-        .layer(middleware::from_fn_with_state(
-            Arc::new(PageCache::new(PAGE_CACHE_ENTRIES)),
-            keep_planner_pages,
-        ))
+        .layer(middleware::from_fn_with_state(kept, keep_planner_pages))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context,
             app::shell,
@@ -69,8 +85,15 @@ fn provide_request_nonce() {
 /// The server-function machinery answers 500 to arguments it cannot read; our
 /// server functions never fail themselves, so such an answer is the client's
 /// fault: 400, with the machinery's message (`Args|missing field query`).
+///
+/// `plan` answers 503 when the calculation pool is full: that becomes the
+/// server's one overload answer (JSON error, `Retry-After`).
 async fn client_errors_of_server_fns(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !response.headers().contains_key("serverfnerror") {
+    let from_server_fn = response.headers().contains_key("serverfnerror");
+    if from_server_fn && response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        return Error::Overloaded.into_response();
+    }
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !from_server_fn {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -94,15 +117,41 @@ async fn client_errors_of_server_fns(response: Response) -> Response {
 /// response that cannot occur in the page by chance, so swapping it is exact.
 /// A shared link is opened by everyone it was sent to; this makes that a copy
 /// instead of a render and a Monte Carlo run.
-async fn keep_planner_pages(State(pages): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+///
+/// A page not kept needs its plan (estimate and analyses): taken from the
+/// plan cache when it is there, else calculated in the bounded pool (a full
+/// pool is a 503) and handed to the renderer in the request's extensions,
+/// so the async worker only writes the HTML.
+async fn keep_planner_pages(State(kept): State<Arc<Kept>>, mut request: Request, next: Next) -> Response {
     let nonce = request.extensions().get::<Nonce>().map(ToString::to_string);
     let (Some(nonce), true) = (nonce, request.method() == Method::GET && request.uri().path() == "/") else {
         return next.run(request).await;
     };
     let key = request.uri().query().unwrap_or_default().to_owned();
-    if let Some(page) = pages.get(&key) {
+    if let Some(page) = kept.pages.get(&key) {
         return html_page(page.html.replace(&page.nonce, &nonce));
     }
+    let plan_key = (key.clone(), true);
+    let outcome = match kept.plans.get(&plan_key) {
+        Some(outcome) => outcome,
+        None => {
+            let (catalog, query) = (kept.catalog.clone(), key.clone());
+            match kept
+                .admission
+                .run(move |cancel| plan_outcome_until(&catalog, &query, true, cancel))
+                .await
+            {
+                Ok(Ok(outcome)) => kept.plans.insert(plan_key, outcome),
+                Ok(Err(error)) => return Error::from(error).into_response(),
+                Err(error) => return error.into_response(),
+            }
+        }
+    };
+    request.extensions_mut().insert(Planned {
+        query: key.clone(),
+        full: true,
+        outcome,
+    });
     let response = next.run(request).await;
     let is_html = response
         .headers()
@@ -121,7 +170,7 @@ async fn keep_planner_pages(State(pages): State<Arc<PageCache>>, request: Reques
     };
     if let (true, Ok(html)) = (bytes.len() <= PAGE_CACHE_MAX_BYTES, std::str::from_utf8(&bytes)) {
         if html.contains(&nonce) {
-            pages.insert(
+            kept.pages.insert(
                 key,
                 CachedPage {
                     nonce,

@@ -8,12 +8,15 @@
 //! - `cargo xtask test`: tidy, `cargo test --workspace`, then the real-browser tests.
 //! - `cargo xtask load [--seconds N] [--soak N] [--threads N]`: the release
 //!   server under wrk; results into docs/benchmarks.md.
+//! - `cargo xtask hostile`: the release server under overload, slow sockets
+//!   and SIGTERM (see hostile.rs); `test` runs it after the release build.
 
 // A command-line tool: what it is doing goes to stdout.
 #![allow(clippy::print_stdout)]
 
 mod api_fuzz;
 mod browser;
+mod hostile;
 mod load;
 mod site;
 mod tidy;
@@ -26,7 +29,7 @@ use std::{
 type Result<T, E = String> = std::result::Result<T, E>;
 
 const USAGE: &str =
-    "usage: cargo xtask <build [--release] | run | tidy | test | schemathesis | load [--seconds N] [--soak N] [--threads N]>";
+    "usage: cargo xtask <build [--release] | run | tidy | test | schemathesis | hostile [--binary PATH --site-root DIR] | load [--seconds N] [--soak N] [--threads N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +41,16 @@ fn main() -> ExitCode {
         ["tidy"] => tidy::tidy(),
         ["schemathesis"] => api_fuzz::run(),
         ["test"] => test(),
+        ["hostile"] => site::build(Profile::Release).and_then(|built| hostile::run(&built).map(|_| ())),
+        // A binary and site built before, e.g. in another target folder.
+        ["hostile", "--binary", binary, "--site-root", root] => site::settings().and_then(|settings| {
+            let built = site::Built {
+                settings,
+                site_root: PathBuf::from(root),
+                server_binary: PathBuf::from(binary),
+            };
+            hostile::run(&built).map(|_| ())
+        }),
         ["load", options @ ..] => load_options(options).and_then(|options| load::load(&options)),
         _ => Err(USAGE.to_string()),
     };
@@ -110,6 +123,7 @@ fn test() -> Result<()> {
     methodology_check()?;
     api_fuzz::run()?;
     let built = site::build(Profile::Release)?;
+    hostile::run(&built)?;
     let mut command = cargo_command(&[
         "test",
         "--release",

@@ -29,19 +29,27 @@ pub struct Analysis<T> {
 }
 
 /// The analysis `run` makes of the query's scenario, priced with the catalog
-/// the link was made with when this build still has it.
-fn analyse<T>(
+/// the link was made with when this build still has it; in the bounded
+/// calculation pool, stopped if the request is dropped.
+async fn analyse<T: Send + 'static>(
     state: &AppState,
     decoded: engine::link::Decoded,
-    run: impl FnOnce(&engine::Catalog, &engine::Scenario) -> engine::Result<T>,
+    run: fn(&engine::Catalog, &engine::Scenario, &engine::Cancel) -> engine::Result<T>,
 ) -> Result<Json<Analysis<T>>> {
-    let catalog = decoded.catalog(&state.catalog);
-    let result = run(catalog, &decoded.scenario)?;
-    Ok(Json(Analysis {
-        share_link: engine::link::encode(catalog, &decoded.scenario),
-        notices: decoded.notices,
-        result,
-    }))
+    let current = state.catalog.clone();
+    let analysis = state
+        .admission
+        .run(move |cancel| {
+            let catalog = decoded.catalog(&current);
+            let result = run(catalog, &decoded.scenario, cancel)?;
+            Ok::<_, Error>(Analysis {
+                share_link: engine::link::encode(catalog, &decoded.scenario),
+                notices: decoded.notices,
+                result,
+            })
+        })
+        .await??;
+    Ok(Json(analysis))
 }
 
 /// The annual loss without DR and under every strategy.
@@ -52,13 +60,14 @@ fn analyse<T>(
     responses(
         (status = 200, description = "The annual-loss distribution of every plan", body = Analysis<engine::Simulation>),
         (status = 400, description = "A parameter is unknown, repeated, unreadable or out of range", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn loss(
     State(state): State<AppState>,
     ScenarioQuery(decoded): ScenarioQuery,
 ) -> Result<Json<Analysis<engine::Simulation>>> {
-    analyse(&state, decoded, engine::simulate)
+    analyse(&state, decoded, engine::simulate_until).await
 }
 
 /// Every per-layer design, its monthly cost and RTO/RPO, and the cost/RTO frontier.
@@ -69,13 +78,14 @@ pub(crate) async fn loss(
     responses(
         (status = 200, description = "Every design of the search and the frontier", body = Analysis<engine::Optimization>),
         (status = 400, description = "A parameter is unknown, repeated, unreadable or out of range", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn designs(
     State(state): State<AppState>,
     ScenarioQuery(decoded): ScenarioQuery,
 ) -> Result<Json<Analysis<engine::Optimization>>> {
-    analyse(&state, decoded, engine::optimize)
+    analyse(&state, decoded, engine::optimize_until).await
 }
 
 /// How much each input moves the break-even and the chosen plan's cost.
@@ -86,13 +96,14 @@ pub(crate) async fn designs(
     responses(
         (status = 200, description = "The sensitivity table", body = Analysis<engine::Sensitivity>),
         (status = 400, description = "A parameter is unknown, repeated, unreadable or out of range", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn sensitivity(
     State(state): State<AppState>,
     ScenarioQuery(decoded): ScenarioQuery,
 ) -> Result<Json<Analysis<engine::Sensitivity>>> {
-    analyse(&state, decoded, engine::sensitivity)
+    analyse(&state, decoded, engine::sensitivity_until).await
 }
 
 /// Two scenarios side by side.
@@ -152,13 +163,18 @@ fn value(v: &Value) -> Option<String> {
     responses(
         (status = 200, description = "Every input and figure of both scenarios", body = ComparisonResponse),
         (status = 400, description = "a or b is missing or not a valid link; fields are named a.<parameter> or b.<parameter>", body = crate::error::ErrorBody),
+        (status = 503, description = "Every calculation worker is busy: try again after the Retry-After seconds", body = crate::error::ErrorBody),
     )
 )]
 pub(crate) async fn comparison(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<ComparisonResponse>> {
-    let [a, b] = read_pair(&state, raw.as_deref().unwrap_or_default())?;
+    // Two estimates, each with its design search: in the bounded pool.
+    let pool = state.admission.clone();
+    let [a, b] = pool
+        .run(move |_| read_pair(&state, raw.as_deref().unwrap_or_default()))
+        .await??;
     let rows = compare(side(&a), side(&b))
         .rows
         .iter()

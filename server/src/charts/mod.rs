@@ -35,7 +35,7 @@ use axum::{
     routing::get,
     Router,
 };
-use engine::{Catalog, Estimate, Optimization, Scenario, Sensitivity, Simulation};
+use engine::{Cancel, Catalog, Estimate, Optimization, Scenario, Sensitivity, Simulation};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -49,8 +49,8 @@ const RENDERER_REVISION: &str = "charts-2";
 
 /// How long a client may reuse a chart without asking: the URL names the
 /// scenario, but a new catalog (a deploy) changes the figures, so an hour,
-/// then revalidation by ETag, which costs an estimate and neither an
-/// analysis nor a drawing.
+/// then revalidation by ETag, which costs neither an estimate, an analysis
+/// nor a drawing.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
 /// The charts, each served as `/charts/<name>.svg` and `/charts/<name>.png`.
@@ -181,16 +181,27 @@ impl Figures {
 
     /// Adds to `estimate` (of `scenario`) the analyses `charts` need.
     pub fn complete(estimate: Estimate, catalog: &Catalog, scenario: &Scenario, charts: &[Chart]) -> Result<Figures> {
+        Figures::complete_until(estimate, catalog, scenario, charts, &Cancel::never())
+    }
+
+    /// [`Figures::complete`], stopping once `cancel` is set.
+    pub fn complete_until(
+        estimate: Estimate,
+        catalog: &Catalog,
+        scenario: &Scenario,
+        charts: &[Chart],
+        cancel: &Cancel,
+    ) -> Result<Figures> {
         let wanted = |analysis| charts.iter().any(|c| c.needs() == Some(analysis));
         Ok(Figures {
             simulation: wanted(Analysis::Simulation)
-                .then(|| engine::simulate(catalog, scenario))
+                .then(|| engine::simulate_until(catalog, scenario, cancel))
                 .transpose()?,
             optimization: wanted(Analysis::Optimization)
-                .then(|| engine::optimize(catalog, scenario))
+                .then(|| engine::optimize_until(catalog, scenario, cancel))
                 .transpose()?,
             sensitivity: wanted(Analysis::Sensitivity)
-                .then(|| engine::sensitivity(catalog, scenario))
+                .then(|| engine::sensitivity_until(catalog, scenario, cancel))
                 .transpose()?,
             estimate,
         })
@@ -286,10 +297,11 @@ async fn serve(
         Some(then) => std::sync::Arc::new(then.clone()),
         None => state.catalog.clone(),
     };
-    let estimate = engine::estimate(&catalog, &request.scenario)?;
+    // The estimate's catalog version is the catalog's (price overrides keep
+    // it), so a revalidation is answered without entering the pool.
     let etag = etag(&[
         RENDERER_REVISION,
-        &estimate.catalog_version,
+        catalog.version(),
         &request.canonical,
         chart.name(),
         format.extension(),
@@ -308,22 +320,17 @@ async fn serve(
             size: request.size,
             scenario_name: request.scenario.name.clone(),
         };
-        let body = if chart.needs().is_none() && format == Format::Svg {
-            svg(
-                chart,
-                &Figures::complete(estimate, &catalog, &request.scenario, &[chart])?,
-                &opts,
-            )?
-            .into_bytes()
-        } else {
-            // A simulation or a slide-size PNG takes milliseconds of CPU: off the async workers.
-            tokio::task::spawn_blocking(move || {
-                let figures = Figures::complete(estimate, &catalog, &request.scenario, &[chart])?;
+        // Estimate, analysis and drawing take milliseconds to a third of a
+        // second of CPU (a 100,000-year simulation): in the bounded pool.
+        let body = state
+            .admission
+            .run(move |cancel| {
+                let estimate = engine::estimate_until(&catalog, &request.scenario, cancel)?;
+                let figures = Figures::complete_until(estimate, &catalog, &request.scenario, &[chart], cancel)?;
+                cancel.check()?;
                 render(chart, format, &figures, &opts)
             })
-            .await
-            .map_err(|e| Error::Internal(format!("drawing a chart: {e}")))??
-        };
+            .await??;
         let mut response = body.into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));

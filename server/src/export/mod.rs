@@ -95,13 +95,33 @@ async fn download(
     ScenarioQuery(decoded): ScenarioQuery,
     table: Table,
 ) -> Result<Response> {
-    let report = Report::new(&state.catalog, decoded)?;
-    let body = write(table, &report, &state.catalog)?;
-    Ok(attachment(&filename(table, &report.scenario.name, &today()), body))
+    // Every table needs the estimate (its optimizer search) and three run an
+    // analysis: all of it in the bounded pool, none on the async workers.
+    let catalog = state.catalog.clone();
+    let (name, body) = state
+        .admission
+        .run(move |cancel| {
+            cancel.check()?;
+            let report = Report::new(&catalog, decoded)?;
+            let body = write_until(table, &report, &catalog, cancel)?;
+            Ok::<_, crate::Error>((report.scenario.name, body))
+        })
+        .await??;
+    Ok(attachment(&filename(table, &name, &today()), body))
 }
 
 /// The CSV text of one table; the analyses' tables run their engine function on `catalog`.
 pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result<Vec<u8>> {
+    write_until(table, report, catalog, &engine::Cancel::never())
+}
+
+/// [`write`], whose analysis stops once `cancel` is set.
+pub fn write_until(
+    table: Table,
+    report: &Report,
+    catalog: &engine::Catalog,
+    cancel: &engine::Cancel,
+) -> Result<Vec<u8>> {
     let r = report;
     let catalog = report.catalog(catalog);
     match table {
@@ -110,15 +130,15 @@ pub fn write(table: Table, report: &Report, catalog: &engine::Catalog) -> Result
         Table::Strategies => sheet(r, |s| tables::strategies(s, r)),
         Table::Risk => sheet(r, |s| tables::risk(s, r)),
         Table::Simulation => {
-            let simulation = engine::simulate(catalog, &r.scenario)?;
+            let simulation = engine::simulate_until(catalog, &r.scenario, cancel)?;
             sheet(r, |s| analyses::simulation(s, r, &simulation))
         }
         Table::Designs => {
-            let optimization = engine::optimize(catalog, &r.scenario)?;
+            let optimization = engine::optimize_until(catalog, &r.scenario, cancel)?;
             sheet(r, |s| analyses::designs(s, r, &optimization))
         }
         Table::Sensitivity => {
-            let sensitivity = engine::sensitivity(catalog, &r.scenario)?;
+            let sensitivity = engine::sensitivity_until(catalog, &r.scenario, cancel)?;
             sheet(r, |s| analyses::sensitivity(s, r, &sensitivity))
         }
         Table::Report => sheet(r, |s| finance::finance(s, r)),

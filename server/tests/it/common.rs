@@ -23,6 +23,7 @@ pub fn router() -> Router {
         server::AppState {
             leptos_options,
             catalog: Arc::new(engine::Catalog::shipped()),
+            admission: server::admission::Admission::default(),
         },
         server::layers::Limits::default(),
     )

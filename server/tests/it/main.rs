@@ -12,6 +12,7 @@ mod export;
 mod golden;
 mod malformed;
 mod openapi;
+mod overload;
 mod reference;
 mod serve;
 mod slice;

@@ -113,6 +113,7 @@ fn site_router() -> Router {
         server::AppState {
             leptos_options,
             catalog: std::sync::Arc::new(engine::Catalog::shipped()),
+            admission: server::admission::Admission::default(),
         },
         server::layers::Limits::default(),
     )

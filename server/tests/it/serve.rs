@@ -31,6 +31,12 @@ fn drplan() -> Command {
         "DRPLAN_REQUEST_TIMEOUT",
         "DRPLAN_BODY_LIMIT",
         "DRPLAN_MAX_URI_LENGTH",
+        "DRPLAN_HEADER_READ_TIMEOUT",
+        "DRPLAN_IDLE_TIMEOUT",
+        "DRPLAN_MAX_CONNECTIONS",
+        "DRPLAN_SHUTDOWN_TIMEOUT",
+        "DRPLAN_WORKERS",
+        "DRPLAN_QUEUE",
         "LEPTOS_SITE_ROOT",
         "LEPTOS_HASH_FILES",
     ] {

@@ -28,10 +28,19 @@ pub struct Analyses {
 impl Analyses {
     /// Runs all three for a scenario.
     pub fn of(catalog: &engine::Catalog, scenario: &engine::Scenario) -> engine::Result<Analyses> {
+        Analyses::until(catalog, scenario, &engine::Cancel::never())
+    }
+
+    /// [`Analyses::of`], stopping with [`engine::Error::Cancelled`] once `cancel` is set.
+    pub fn until(
+        catalog: &engine::Catalog,
+        scenario: &engine::Scenario,
+        cancel: &engine::Cancel,
+    ) -> engine::Result<Analyses> {
         Ok(Analyses {
-            simulation: engine::simulate(catalog, scenario)?,
-            optimization: engine::optimize(catalog, scenario)?,
-            sensitivity: engine::sensitivity(catalog, scenario)?,
+            simulation: engine::simulate_until(catalog, scenario, cancel)?,
+            optimization: engine::optimize_until(catalog, scenario, cancel)?,
+            sensitivity: engine::sensitivity_until(catalog, scenario, cancel)?,
         })
     }
 }
