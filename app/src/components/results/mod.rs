@@ -72,12 +72,12 @@ pub fn render(
     let (design, simulation, sensitivity) = match analyses {
         Some(a) => (
             held("design", view! { <design::LayerDesign optimization=a.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
-            held("simulation", view! { <simulation::MonteCarlo simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
+            held("simulation", view! { <simulation::AnnualLoss simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
             held("sensitivity", view! { <sensitivity::SensitivityTable sensitivity=a.sensitivity.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
         ),
         None => (
             pending("design", "Per-layer design"),
-            pending("simulation", "Annual loss, simulated"),
+            pending("simulation", "Annual loss"),
             pending("sensitivity", "Sensitivity"),
         ),
     };
