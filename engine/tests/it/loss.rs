@@ -204,3 +204,39 @@ fn the_mean_is_the_analytic_mean_within_the_stated_bound() {
         }
     }
 }
+
+/// tests/aggregate/default.json: the default scenario's per-event model and
+/// the exact figures, for tests/aggregate/check.py to recompute with the
+/// `aggregate` package. Written from the code: when it is stale this test
+/// rewrites it and fails once, so the fix is to commit the file.
+#[test]
+fn the_aggregate_fixture_is_the_default_scenarios_model_and_figures() {
+    let catalog = Catalog::shipped();
+    let scenario = Scenario::default();
+    let exact = simulate(&catalog, &scenario).expect("valid");
+    let plans: Vec<serde_json::Value> = std::iter::once(&exact.without_dr)
+        .chain(&exact.strategies)
+        .map(|d| {
+            serde_json::json!({
+                "strategy": d.strategy,
+                "name": d.name,
+                "dr_annual_cost": d.dr_annual_cost,
+                "mean": d.mean,
+                "p90": d.p90,
+                "p99": d.p99,
+                "pays_for_itself_percent": d.pays_for_itself_percent,
+            })
+        })
+        .collect();
+    let fixture = serde_json::json!({
+        "about": "drplan's default scenario: the per-event loss model (USD) and the exact figures; \
+                  written by engine/tests/it/loss.rs, read by tests/aggregate/check.py",
+        "currency": scenario.currency.code,
+        "computed": exact.computed,
+        "model": model(&catalog, &scenario).expect("valid"),
+        "plans": plans,
+    });
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/aggregate/default.json");
+    let text = serde_json::to_string_pretty(&fixture).expect("JSON") + "\n";
+    drplan_tests::ensure_file_contents(&path, &text);
+}
