@@ -17,7 +17,7 @@ use leptos::prelude::*;
 /// The analyses beyond the estimate: each is its own engine run.
 #[derive(Clone, Debug)]
 pub struct Analyses {
-    /// Monte Carlo annual loss.
+    /// The annual-loss distribution (exact, or Monte Carlo when the link asks).
     pub simulation: engine::Simulation,
     /// The per-layer design search.
     pub optimization: engine::Optimization,
