@@ -86,6 +86,7 @@ mod tests {
     fn a_long_simulation_stops_soon_after_the_flag_is_set() {
         let catalog = crate::Catalog::shipped();
         let mut scenario = crate::Scenario::default();
+        scenario.simulation.method = crate::LossMethod::MonteCarlo;
         scenario.simulation.years = 100_000;
         let flag = Cancel::new();
         let setter = flag.clone();

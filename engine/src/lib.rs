@@ -3,7 +3,7 @@
 //! [`estimate`] takes a [`Catalog`] (dated prices, strategies, tiers, risks)
 //! and a [`Scenario`] (what the architect knows) and returns an [`Estimate`]
 //! with every figure the server, UI, CSV export and charts show; [`simulate()`]
-//! (Monte Carlo annual loss), [`optimize()`] (per-layer recovery modes) and
+//! (the annual-loss distribution, exact or Monte Carlo), [`optimize()`] (per-layer recovery modes) and
 //! [`sensitivity()`] (a tornado of six inputs) are separate, heavier analyses of
 //! the same inputs, kept out of the estimate so it stays fast. [`plans`] names
 //! the plans an estimate prices and [`present`] writes figures for people,
@@ -22,6 +22,7 @@ pub mod error;
 pub mod estimate;
 pub mod examples;
 pub mod link;
+pub mod loss;
 pub mod money;
 pub mod optimizer;
 pub mod plans;
@@ -50,8 +51,8 @@ pub use plans::{Mark, Plan, Role};
 pub use recovery::{Recovery, Reembedding, RestoreOption};
 pub use report::Report;
 pub use risk::{RiskMatrix, RiskRow, IMPACT_BANDS, LIKELIHOOD_BANDS};
-pub use scenario::{Scenario, SimulationSettings, Targets};
+pub use scenario::{LossMethod, Scenario, SimulationSettings, Targets};
 pub use sensitivity::{sensitivity, sensitivity_until, Sensitivity, SensitivityRow};
-pub use simulation::{simulate, simulate_until, ExceedancePoint, LossDistribution, Simulation};
+pub use simulation::{simulate, simulate_until, Computation, ExceedancePoint, LossDistribution, Simulation};
 pub use strategy::{Recommendation, StrategyEstimate};
 pub use validate::validate;

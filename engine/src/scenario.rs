@@ -60,29 +60,49 @@ pub struct Scenario {
     pub standby_fraction: Decimal,
     /// Catalog price overrides, `kind:id:field` → value (see [`crate::Catalog::with_overrides`]).
     pub price_overrides: BTreeMap<String, Decimal>,
-    /// Monte Carlo settings (years and seed); absent in JSON = the defaults.
+    /// How the annual-loss distribution is computed (exact, or Monte Carlo
+    /// with years and seed); absent in JSON = the defaults.
     #[serde(default)]
     pub simulation: SimulationSettings,
 }
 
-/// How [`crate::simulate`] draws its years.
+/// How [`crate::simulate`] computes the annual-loss distribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SimulationSettings {
-    /// Simulated years, 1,000–100,000 (default 10,000): the standard error of
-    /// the mean falls with the square root of the years.
+    /// `exact` (default): the compound Poisson aggregate by FFT, no sampling
+    /// noise; `monte_carlo`: `years` simulated years from `seed`.
+    pub method: LossMethod,
+    /// Monte Carlo: simulated years, 1,000–100,000 (default 10,000): the
+    /// standard error of the mean falls with the square root of the years.
     pub years: u32,
-    /// Seed of the random stream, any whole number 0–18,446,744,073,709,551,615
-    /// (default 1): the same seed gives the same figures.
+    /// Monte Carlo: seed of the random stream, any whole number
+    /// 0–18,446,744,073,709,551,615 (default 1): the same seed gives the same figures.
     pub seed: u64,
 }
 
 impl Default for SimulationSettings {
-    /// 10,000 years from seed 1.
+    /// Exact; for Monte Carlo, 10,000 years from seed 1.
     fn default() -> SimulationSettings {
-        SimulationSettings { years: 10_000, seed: 1 }
+        SimulationSettings {
+            method: LossMethod::Exact,
+            years: 10_000,
+            seed: 1,
+        }
     }
+}
+
+/// How the annual-loss distribution is computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LossMethod {
+    /// The compound Poisson aggregate computed by FFT on a money grid (see `docs/methodology.md`).
+    #[default]
+    Exact,
+    /// Simulated years of the same model, drawn from a seeded stream.
+    MonteCarlo,
 }
 
 /// Recovery targets in minutes.

@@ -1,5 +1,8 @@
-//! Monte Carlo annual loss: many simulated years of the risk catalog, without DR and under every strategy.
+//! The annual-loss distribution without DR and under every strategy: exact ([`crate::loss`]) or Monte Carlo.
 //!
+//! The exact method (the default) computes each plan's compound Poisson
+//! aggregate by FFT; this module holds the Monte Carlo, the option and the
+//! cross-check. Both read the same per-event model ([`crate::loss::model`]).
 //! Each simulated year, for each failure scenario of the catalog:
 //! - events ~ Poisson(λ), λ = the scenario's likely events per year (the risk matrix's ARO);
 //! - each event's outage hours h ~ lognormal fitted to the (low, high) hours as
@@ -26,40 +29,63 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, Range};
+use crate::catalog::Catalog;
 use crate::cost::{Basis, Plan, MONTHS_PER_YEAR};
 use crate::deadline::Cancel;
 use crate::error::Result;
 use crate::estimate::{priced, targets};
+use crate::loss::{Duration, LossModel, RiskLoss};
 use crate::money::Money;
-use crate::risk::Mitigations;
-use crate::rounding::{hours, percent};
-use crate::scenario::Scenario;
+use crate::rounding::percent;
+use crate::scenario::{LossMethod, Scenario};
 use crate::strategy;
-
-/// The standard normal's 95th percentile: a (low, high) range taken as a 90 %
-/// interval spans 2 × 1.6449 standard deviations.
-const Z_95: f64 = 1.6449;
 
 /// Points aimed at on a loss-exceedance curve (fewer when losses repeat).
 const CURVE_POINTS: usize = 50;
 
-/// The simulated annual loss without DR and under every catalog strategy.
+/// The annual-loss distribution without DR and under every catalog strategy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Simulation {
-    /// Simulated years (the scenario's `simulation.years`).
-    pub years: u32,
-    /// Seed of the random stream (the scenario's `simulation.seed`).
-    pub seed: u64,
-    /// No DR: every outage runs its drawn length.
+    /// How the figures were computed (the scenario's `simulation.method`).
+    pub computed: Computation,
+    /// No DR: every outage runs its full length.
     pub without_dr: LossDistribution,
     /// Every catalog strategy, in catalog order.
     pub strategies: Vec<LossDistribution>,
 }
 
-/// The distribution of one plan's annual loss over the simulated years.
-/// Money is in the reporting currency, rounded to cents.
+/// How a [`Simulation`]'s figures were computed, and how far they can be off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Computation {
+    /// The compound Poisson aggregate by FFT on a money grid: no sampling noise.
+    Exact {
+        /// Points of the grid (and of the FFT).
+        points: u32,
+        /// The grid's step in the reporting currency: each event's cost is
+        /// split between the two grid points around it, keeping its mean.
+        step: Money,
+        /// The largest difference between a computed mean (of a plan's loss
+        /// or of a strategy's loss avoided) and its analytic value Σ λ × E[cost per event].
+        mean_error: Money,
+        /// Upper bound on the probability of a year beyond the grid's end
+        /// (the mean's shortfall ÷ the grid's span), as a fraction.
+        beyond_grid: Decimal,
+    },
+    /// Simulated years drawn from a seeded stream.
+    MonteCarlo {
+        /// Simulated years (the scenario's `simulation.years`).
+        years: u32,
+        /// Seed of the random stream (the scenario's `simulation.seed`).
+        seed: u64,
+    },
+}
+
+/// The distribution of one plan's annual loss. Money is in the reporting
+/// currency, rounded to cents. Monte Carlo reads each figure off the
+/// simulated years; the exact method off the computed distribution.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LossDistribution {
@@ -70,21 +96,21 @@ pub struct LossDistribution {
     /// The strategy's annual cost − production only (as [`crate::StrategyEstimate::annual`]
     /// gives it); zero without DR.
     pub dr_annual_cost: Money,
-    /// Σ annual losses ÷ years.
+    /// Mean annual loss (Monte Carlo: Σ annual losses ÷ years).
     pub mean: Money,
-    /// Median annual loss (nearest rank: the ⌈0.5 × years⌉-th smallest).
+    /// Median annual loss (Monte Carlo: nearest rank, the ⌈0.5 × years⌉-th smallest).
     pub p50: Money,
-    /// 90th percentile (the ⌈0.9 × years⌉-th smallest): one year in ten loses more.
+    /// 90th percentile (Monte Carlo: the ⌈0.9 × years⌉-th smallest): one year in ten loses more.
     pub p90: Money,
-    /// 99th percentile (the ⌈0.99 × years⌉-th smallest): one year in a hundred loses more.
+    /// 99th percentile (Monte Carlo: the ⌈0.99 × years⌉-th smallest): one year in a hundred loses more.
     pub p99: Money,
-    /// Share of simulated years, 0–100 to 0.1, in which the loss avoided
-    /// (loss without DR − loss with this strategy, same year) is at least
-    /// `dr_annual_cost`; `None` without DR.
+    /// Chance in percent, 0–100 to 0.1, that the loss avoided in a year
+    /// (loss without DR − loss with this strategy, same outages) is at least
+    /// `dr_annual_cost` (Monte Carlo: the share of simulated years); `None` without DR.
     pub pays_for_itself_percent: Option<Decimal>,
     /// Loss-exceedance curve, loss ascending: about 50 points at exceedance
-    /// probabilities spaced evenly on a log scale from 100 % to 1 ÷ years,
-    /// then the largest loss (0 %).
+    /// probabilities spaced evenly on a log scale from 100 % to 0.01 %
+    /// (Monte Carlo: to 1 ÷ years, then the largest loss at 0 %).
     pub exceedance: Vec<ExceedancePoint>,
 }
 
@@ -94,12 +120,13 @@ pub struct LossDistribution {
 pub struct ExceedancePoint {
     /// An annual loss.
     pub loss: Money,
-    /// P(annual loss > `loss`) × 100: the share of simulated years that lost more, to 0.1.
+    /// P(annual loss > `loss`) × 100, to 0.1 (Monte Carlo: the share of simulated years that lost more).
     pub percent: Decimal,
 }
 
-/// Runs the simulation: validates the scenario, applies its price overrides
-/// (as [`crate::estimate`] does) and simulates `simulation.years` years.
+/// Computes the annual-loss distributions: validates the scenario, applies
+/// its price overrides (as [`crate::estimate`] does), then computes them
+/// exactly or simulates `simulation.years` years, as `simulation.method` says.
 pub fn simulate(catalog: &Catalog, scenario: &Scenario) -> Result<Simulation> {
     simulate_until(catalog, scenario, &Cancel::never())
 }
@@ -108,36 +135,6 @@ pub fn simulate(catalog: &Catalog, scenario: &Scenario) -> Result<Simulation> {
 /// simulated years once `cancel` is set.
 pub fn simulate_until(catalog: &Catalog, scenario: &Scenario, cancel: &Cancel) -> Result<Simulation> {
     priced(catalog, scenario, |catalog, s| run(catalog, s, cancel))?
-}
-
-/// How long one event lasts, in hours.
-#[derive(Clone, Copy, Debug)]
-enum Duration {
-    Fixed(f64),
-    LogNormal { mu: f64, sigma: f64 },
-}
-
-impl Duration {
-    /// The lognormal whose 5th and 95th percentiles are `low` and `high`.
-    /// A range that starts at 0 has no such fit: its median is taken as the
-    /// likely value and its 95th percentile as `high`; a range with no
-    /// spread is that value every time.
-    fn fit(range: &Range) -> Duration {
-        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-        let (low, likely, high) = (f(range.low), f(range.likely), f(range.high));
-        let (mu, sigma) = if low > 0.0 {
-            ((low.ln() + high.ln()) / 2.0, (high.ln() - low.ln()) / (2.0 * Z_95))
-        } else if likely > 0.0 {
-            (likely.ln(), (high.ln() - likely.ln()) / Z_95)
-        } else {
-            return Duration::Fixed(0.0);
-        };
-        if sigma > 0.0 {
-            Duration::LogNormal { mu, sigma }
-        } else {
-            Duration::Fixed(if low > 0.0 { low } else { likely })
-        }
-    }
 }
 
 /// One failure scenario prepared for drawing. Plans (0 = without DR, then
@@ -156,54 +153,58 @@ struct RiskModel {
     one_off: Vec<f64>,
 }
 
+impl RiskModel {
+    fn new(r: &RiskLoss) -> RiskModel {
+        let mut caps = Vec::new();
+        let slot = r
+            .cap_hours
+            .iter()
+            .map(|cap| {
+                // Plan 0 (without DR) is uncapped, so slot 0 is always the uncapped one.
+                let cap = cap.unwrap_or(f64::INFINITY);
+                caps.iter().position(|&c| c == cap).unwrap_or_else(|| {
+                    caps.push(cap);
+                    caps.len() - 1
+                })
+            })
+            .collect();
+        let rate = r.events_per_year;
+        RiskModel {
+            events: (rate > 0.0).then(|| Poisson::new(rate).ok()).flatten(),
+            duration: r.duration,
+            usd_per_hour: r.usd_per_hour,
+            caps,
+            slot,
+            one_off: r.one_off.clone(),
+        }
+    }
+}
+
 fn run(catalog: &Catalog, s: &Scenario, cancel: &Cancel) -> Result<Simulation> {
     let basis = Basis::new(catalog, s);
     let production = basis.totals(Plan::ProductionOnly).monthly;
     let estimates = strategy::evaluate(catalog, s, &basis, targets(catalog, s), production);
     let production_annual = production * MONTHS_PER_YEAR;
-    let rules = Mitigations::new(catalog, s);
-    let rtos: Vec<Decimal> = catalog
-        .strategies()
-        .iter()
-        .map(|st| strategy::rto_minutes(catalog, s, st))
-        .collect();
-    let downtime = s.downtime_cost_per_hour.to_decimal();
+    let model = LossModel::new(catalog, s);
+    let rate = s.currency.rate_from_usd;
+    let to_money = |usd: f64| basis.convert(Decimal::from_f64(usd).unwrap_or(Decimal::MAX));
+    // The exact method takes milliseconds: checked once, before it starts.
+    cancel.check()?;
+    if s.simulation.method == LossMethod::Exact {
+        return Ok(crate::loss::report::simulation(
+            &model,
+            &estimates,
+            production_annual,
+            rate,
+            &to_money,
+        ));
+    }
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-    let models: Vec<RiskModel> = catalog
-        .risks()
-        .iter()
-        .map(|r| {
-            let mut caps = vec![f64::INFINITY];
-            let mut slot = vec![0];
-            let mut one_off = vec![f(rules.effect(r.mitigation, Decimal::ZERO).one_off_without)];
-            for &rto in &rtos {
-                let effect = rules.effect(r.mitigation, rto);
-                // The matrix's rule: hours with DR = the lesser of the event and the cap, as shown (0.01 h).
-                let cap = effect.cap_hours.map_or(f64::INFINITY, |h| f(hours(h)));
-                let index = caps.iter().position(|&c| c == cap).unwrap_or_else(|| {
-                    caps.push(cap);
-                    caps.len() - 1
-                });
-                slot.push(index);
-                one_off.push(f(effect.one_off_with));
-            }
-            let rate = f(r.events_per_year.likely);
-            RiskModel {
-                events: (rate > 0.0).then(|| Poisson::new(rate).ok()).flatten(),
-                duration: Duration::fit(&r.hours_per_event),
-                usd_per_hour: f(r.impact_share * downtime),
-                caps,
-                slot,
-                one_off,
-            }
-        })
-        .collect();
-    let plans = rtos.len() + 1;
+    let models: Vec<RiskModel> = model.risks.iter().map(RiskModel::new).collect();
+    let plans = model.plans();
     let years = s.simulation.years as usize;
     let losses = draw(&models, plans, years, s.simulation.seed, cancel)?;
 
-    let rate = s.currency.rate_from_usd;
-    let to_money = |usd: f64| basis.convert(Decimal::from_f64(usd).unwrap_or(Decimal::MAX));
     let without = &losses[0];
     let without_dr = distribution(None, "Without DR".to_owned(), Money::ZERO, without, None, &to_money);
     let strategies = estimates
@@ -225,8 +226,10 @@ fn run(catalog: &Catalog, s: &Scenario, cancel: &Cancel) -> Result<Simulation> {
         })
         .collect();
     Ok(Simulation {
-        years: s.simulation.years,
-        seed: s.simulation.seed,
+        computed: Computation::MonteCarlo {
+            years: s.simulation.years,
+            seed: s.simulation.seed,
+        },
         without_dr,
         strategies,
     })

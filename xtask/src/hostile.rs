@@ -46,9 +46,9 @@ const SECONDS: u64 = 20;
 /// Every request asks for a scenario nobody asked before: nothing is cached.
 fn expensive(n: u64) -> String {
     if n.is_multiple_of(2) {
-        format!("/?mc_years=100000&mc_seed={n}")
+        format!("/?monte_carlo=true&mc_years=100000&mc_seed={n}")
     } else {
-        format!("/charts/loss-exceedance.png?mc_years=100000&mc_seed={n}")
+        format!("/charts/loss-exceedance.png?monte_carlo=true&mc_years=100000&mc_seed={n}")
     }
 }
 

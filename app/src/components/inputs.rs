@@ -116,7 +116,7 @@ const GROUPS: &[Group] = &[
     Group {
         title: "Simulation",
         open: false,
-        names: &["mc_years", "mc_seed"],
+        names: &["monte_carlo", "mc_years", "mc_seed"],
     },
     Group {
         title: "Report",

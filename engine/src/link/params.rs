@@ -13,7 +13,7 @@ use super::codec::{escape, put, read_provider, show_provider, shown, unescape, T
 use crate::catalog::{Catalog, ModelKind};
 use crate::error::FieldError;
 use crate::present;
-use crate::scenario::{ProviderLink, Scenario};
+use crate::scenario::{LossMethod, ProviderLink, Scenario};
 
 /// How many links the AI provider chain holds at most (`p1`…`p5`): the
 /// primary and four fallbacks, more than any failover chain the article
@@ -829,17 +829,38 @@ pub const PARAMETERS: &[Parameter] = &[
         above_min(decimal("units per USD", dec(0, 0), 1_000_000)),
         "Exchange rate to the reporting currency"
     ),
+    // A yes/no rather than a named choice: the parameter kinds every door
+    // renders (form, OpenAPI schema) have no enumeration besides catalog tables.
+    Parameter {
+        name: "monte_carlo",
+        field: "simulation.method",
+        kind: Kind::Boolean,
+        note: "",
+        about: "Annual loss by Monte Carlo (mc_years, mc_seed) instead of the exact computation",
+        get: |s| (s.simulation.method == LossMethod::MonteCarlo).to_string(),
+        set: |d, raw| {
+            let mut monte_carlo = false;
+            put(&mut monte_carlo, raw)?;
+            d.scenario.simulation.method = if monte_carlo {
+                LossMethod::MonteCarlo
+            } else {
+                LossMethod::Exact
+            };
+            Ok(())
+        },
+        number: no_number,
+    },
     field!(
         "mc_years",
         simulation.years,
         count("years", 1_000, 100_000),
-        "Years the Monte Carlo simulation draws"
+        "Years the Monte Carlo simulation draws (with monte_carlo=true)"
     ),
     field!(
         "mc_seed",
         simulation.seed,
         count("", 0, u64::MAX),
-        "Seed of the Monte Carlo simulation: the same seed gives the same figures"
+        "Seed of the Monte Carlo simulation (with monte_carlo=true): the same seed gives the same figures"
     ),
 ];
 

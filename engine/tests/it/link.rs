@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use engine::link::{self, PARAMETERS};
 use engine::scenario::{
-    Backups, Compute, Corpus, Currency, Network, ProviderLink, SimulationSettings, StandbyMode, Storage, VectorDb,
-    Workload,
+    Backups, Compute, Corpus, Currency, LossMethod, Network, ProviderLink, SimulationSettings, StandbyMode, Storage,
+    VectorDb, Workload,
 };
 use engine::{Catalog, Error, Money, Scenario, Targets};
 use proptest::prelude::*;
@@ -301,7 +301,7 @@ prop_compose! {
         network in (money(), decimal(), proptest::option::of(money()), decimal(), proptest::option::of(money()), decimal()),
         (monitoring, downtime, code, rate, strategy, fraction) in (money(), money(), any::<String>(), decimal(), any::<String>(), decimal()),
         price_overrides in proptest::collection::btree_map(any::<String>(), decimal(), 0..4),
-        (years, seed) in (any::<u32>(), any::<u64>()),
+        (monte_carlo, years, seed) in (any::<bool>(), any::<u32>(), any::<u64>()),
     ) -> Scenario {
         Scenario {
             name,
@@ -361,7 +361,11 @@ prop_compose! {
             strategy,
             standby_fraction: fraction,
             price_overrides,
-            simulation: SimulationSettings { years, seed },
+            simulation: SimulationSettings {
+                method: if monte_carlo { LossMethod::MonteCarlo } else { LossMethod::Exact },
+                years,
+                seed,
+            },
         }
     }
 }

@@ -8,6 +8,7 @@ mod costs;
 mod fuzz_corpus;
 mod history;
 mod link;
+mod loss;
 mod optimizer;
 mod properties;
 mod reference;

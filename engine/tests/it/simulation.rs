@@ -1,10 +1,11 @@
-//! Monte Carlo: convergence to the analytic ALE, ordering, reproducibility and the exceedance curve.
+//! The annual-loss distribution, exact and Monte Carlo: convergence to the analytic ALE, ordering,
+//! reproducibility and the exceedance curve.
 
 // Tests edit a field or two of a default scenario; that reads better than struct-update syntax.
 #![allow(clippy::field_reassign_with_default)]
 
 use engine::catalog::CatalogFiles;
-use engine::{estimate, link, simulate, Catalog, Error, LossDistribution, Money, Scenario};
+use engine::{estimate, link, simulate, Catalog, Computation, Error, LossDistribution, LossMethod, Money, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -47,29 +48,43 @@ fn amount(m: Money) -> f64 {
     m.to_decimal().to_f64().unwrap()
 }
 
-fn assert_within_one_percent(simulated: Money, analytic: Money, what: &str) {
-    let (s, a) = (amount(simulated), amount(analytic));
+fn assert_within(share: f64, computed: Money, analytic: Money, what: &str) {
+    let (s, a) = (amount(computed), amount(analytic));
     assert!(
-        (s - a).abs() <= 0.01 * a,
-        "{what}: simulated mean {s} against analytic ALE {a}"
+        (s - a).abs() <= share * a,
+        "{what}: computed mean {s} against analytic ALE {a}"
     );
+}
+
+/// Both methods, Monte Carlo with 100,000 years from seed 7.
+fn both(scenario: &Scenario) -> [(Scenario, f64); 2] {
+    let mut monte_carlo = scenario.clone();
+    monte_carlo.simulation.method = LossMethod::MonteCarlo;
+    monte_carlo.simulation.years = 100_000;
+    monte_carlo.simulation.seed = 7;
+    // The exact mean differs from the ALE by the rounding of the matrix's
+    // figures only; the simulated one by its sampling error too.
+    [(scenario.clone(), 1e-6), (monte_carlo, 0.01)]
 }
 
 #[test]
 fn with_fixed_durations_the_mean_converges_to_the_analytic_ale_for_every_plan() {
     let catalog = fixed_durations();
-    let mut scenario = Scenario::default();
-    scenario.simulation.years = 100_000;
-    scenario.simulation.seed = 7;
-    let sim = simulate(&catalog, &scenario).expect("valid");
-    let analytic = estimate(&catalog, &scenario).expect("valid").risk;
-    assert_within_one_percent(sim.without_dr.mean, analytic.ale_without, "without DR");
-    for dist in &sim.strategies {
-        let mut s = scenario.clone();
-        s.strategy = dist.strategy.clone().expect("a strategy id");
-        let ale_with = estimate(&catalog, &s).expect("valid").risk.ale_with;
-        assert_within_one_percent(dist.mean, ale_with, &dist.name);
+    for (scenario, share) in both(&Scenario::default()) {
+        let sim = simulate(&catalog, &scenario).expect("valid");
+        let analytic = estimate(&catalog, &scenario).expect("valid").risk;
+        assert_within(share, sim.without_dr.mean, analytic.ale_without, "without DR");
+        for dist in &sim.strategies {
+            let mut s = scenario.clone();
+            s.strategy = dist.strategy.clone().expect("a strategy id");
+            let ale_with = estimate(&catalog, &s).expect("valid").risk.ale_with;
+            assert_within(share, dist.mean, ale_with, &dist.name);
+        }
+        fixed_order(&sim);
     }
+}
+
+fn fixed_order(sim: &engine::Simulation) {
     // Backup & restore and active-active differ only in the region-failover
     // rows, which are rare; common random numbers keep their order anyway.
     let mean = |id: &str| {
@@ -79,7 +94,7 @@ fn with_fixed_durations_the_mean_converges_to_the_analytic_ale_for_every_plan() 
             .unwrap()
             .mean
     };
-    assert!(mean("active_active") < mean("backup_restore"));
+    assert!(mean("active_active") < mean("backup_restore"), "{:?}", sim.computed);
 }
 
 fn check_distribution(d: &LossDistribution) {
@@ -122,8 +137,19 @@ fn check_distribution(d: &LossDistribution) {
 
 #[test]
 fn percentiles_are_ordered_and_the_curve_falls_as_losses_grow() {
-    let sim = simulate(&shipped(), &Scenario::default()).expect("valid");
-    assert_eq!((sim.years, sim.seed), (10_000, 1));
+    let mut monte_carlo = Scenario::default();
+    monte_carlo.simulation.method = LossMethod::MonteCarlo;
+    for scenario in [Scenario::default(), monte_carlo] {
+        ordered(&scenario);
+    }
+}
+
+fn ordered(scenario: &Scenario) {
+    let sim = simulate(&shipped(), scenario).expect("valid");
+    match sim.computed {
+        Computation::MonteCarlo { years, seed } => assert_eq!((years, seed), (10_000, 1)),
+        Computation::Exact { points, .. } => assert_eq!(points, 32_768),
+    }
     check_distribution(&sim.without_dr);
     assert_eq!(sim.without_dr.strategy, None);
     assert_eq!(sim.without_dr.pays_for_itself_percent, None);
@@ -139,7 +165,8 @@ fn percentiles_are_ordered_and_the_curve_falls_as_losses_grow() {
         assert_eq!(d.dr_annual_cost, e.annual - estimate.production_only.annual);
         let paid = d.pays_for_itself_percent.expect("a share");
         assert!(paid >= Decimal::ZERO && paid <= Decimal::ONE_HUNDRED, "{paid}");
-        // The same draws cap every outage, so no year loses more with DR.
+        // DR only shortens outages, so no year loses more with it (Monte Carlo:
+        // the same draws cap every outage).
         let w = &sim.without_dr;
         assert!(
             d.mean <= w.mean && d.p50 <= w.p50 && d.p90 <= w.p90 && d.p99 <= w.p99,
@@ -156,22 +183,35 @@ fn percentiles_are_ordered_and_the_curve_falls_as_losses_grow() {
 fn the_same_seed_gives_the_same_figures_and_another_seed_others() {
     let catalog = shipped();
     let mut scenario = Scenario::default();
+    scenario.simulation.method = LossMethod::MonteCarlo;
     scenario.simulation.years = 2_000;
     let first = simulate(&catalog, &scenario).expect("valid");
     assert_eq!(simulate(&catalog, &scenario).expect("valid"), first);
     scenario.simulation.seed = 2;
     let other = simulate(&catalog, &scenario).expect("valid");
     assert_ne!(other.without_dr.mean, first.without_dr.mean);
-    assert_eq!(other.seed, 2);
+    assert_eq!(other.computed, Computation::MonteCarlo { years: 2_000, seed: 2 });
+    // The exact method has no seed: the seed changes nothing.
+    scenario.simulation.method = LossMethod::Exact;
+    let exact = simulate(&catalog, &scenario).expect("valid");
+    scenario.simulation.seed = 1;
+    assert_eq!(simulate(&catalog, &scenario).expect("valid"), exact);
 }
 
 #[test]
 fn pays_for_itself_falls_as_downtime_gets_cheaper() {
     let catalog = shipped();
-    let mut scenario = engine::examples::production_tier();
-    scenario.simulation.years = 2_000;
+    for method in [LossMethod::Exact, LossMethod::MonteCarlo] {
+        let mut scenario = engine::examples::production_tier();
+        scenario.simulation.method = method;
+        scenario.simulation.years = 2_000;
+        falls_as_downtime_gets_cheaper(&catalog, scenario);
+    }
+}
+
+fn falls_as_downtime_gets_cheaper(catalog: &Catalog, mut scenario: Scenario) {
     let share = |s: &Scenario| {
-        let sim = simulate(&catalog, s).expect("valid");
+        let sim = simulate(catalog, s).expect("valid");
         sim.strategies
             .iter()
             .find(|d| d.strategy.as_deref() == Some("active_active"))
@@ -189,14 +229,26 @@ fn pays_for_itself_falls_as_downtime_gets_cheaper() {
 #[test]
 fn reporting_currency_scales_the_losses() {
     let catalog = shipped();
-    let mut scenario = Scenario::default();
-    scenario.simulation.years = 1_000;
-    let usd = simulate(&catalog, &scenario).expect("valid");
-    scenario.currency.code = "EUR".into();
-    scenario.currency.rate_from_usd = Decimal::new(9, 1);
-    let eur = simulate(&catalog, &scenario).expect("valid");
-    let expected = (usd.without_dr.mean.to_decimal() * Decimal::new(9, 1)).round_dp(2);
-    assert!((eur.without_dr.mean.to_decimal() - expected).abs() <= Decimal::new(1, 2));
+    for method in [LossMethod::Exact, LossMethod::MonteCarlo] {
+        let mut scenario = Scenario::default();
+        scenario.simulation.method = method;
+        scenario.simulation.years = 1_000;
+        let usd = simulate(&catalog, &scenario).expect("valid");
+        scenario.currency.code = "EUR".into();
+        scenario.currency.rate_from_usd = Decimal::new(9, 1);
+        let eur = simulate(&catalog, &scenario).expect("valid");
+        for (e, u) in [
+            (eur.without_dr.mean, usd.without_dr.mean),
+            (eur.without_dr.p99, usd.without_dr.p99),
+        ] {
+            let expected = (u.to_decimal() * Decimal::new(9, 1)).round_dp(2);
+            assert!((e.to_decimal() - expected).abs() <= Decimal::new(1, 2), "{method:?}");
+        }
+        assert_eq!(
+            eur.strategies[0].pays_for_itself_percent,
+            usd.strategies[0].pays_for_itself_percent
+        );
+    }
 }
 
 #[test]
@@ -219,15 +271,26 @@ fn years_out_of_range_name_the_field_and_the_range() {
 }
 
 #[test]
-fn the_link_carries_years_and_seed_and_omits_the_defaults() {
+fn the_link_carries_the_method_years_and_seed_and_omits_the_defaults() {
     let catalog = shipped();
     let mut scenario = Scenario::default();
-    assert!(!link::encode(&catalog, &scenario).contains("mc_"));
+    let plain = link::encode(&catalog, &scenario);
+    assert!(!plain.contains("mc_") && !plain.contains("monte_carlo"), "{plain}");
+    scenario.simulation.method = LossMethod::MonteCarlo;
     scenario.simulation.years = 50_000;
     scenario.simulation.seed = 42;
     let query = link::encode(&catalog, &scenario);
-    assert!(query.ends_with("&mc_years=50000&mc_seed=42"), "{query}");
+    assert!(
+        query.ends_with("&monte_carlo=true&mc_years=50000&mc_seed=42"),
+        "{query}"
+    );
     assert_eq!(link::decode(&catalog, &query).expect("decodes").scenario, scenario);
+    let exact = link::decode(&catalog, "monte_carlo=false").expect("decodes").scenario;
+    assert_eq!(exact.simulation.method, LossMethod::Exact);
+    let Err(Error::Invalid(errors)) = link::decode(&catalog, "monte_carlo=yes") else {
+        panic!("monte_carlo=yes must be refused");
+    };
+    assert_eq!(errors[0].field, "monte_carlo");
 }
 
 #[test]
@@ -236,4 +299,8 @@ fn a_scenario_without_simulation_settings_in_json_takes_the_defaults() {
     json.as_object_mut().unwrap().remove("simulation");
     let scenario: Scenario = serde_json::from_value(json).unwrap();
     assert_eq!(scenario, Scenario::default());
+    let json = serde_json::json!({ "method": "monte_carlo", "years": 5000 });
+    let settings: engine::SimulationSettings = serde_json::from_value(json).unwrap();
+    assert_eq!(settings.method, LossMethod::MonteCarlo);
+    assert_eq!((settings.years, settings.seed), (5000, 1));
 }

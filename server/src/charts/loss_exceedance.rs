@@ -1,5 +1,6 @@
-//! Loss exceedance: for each annual loss x, the share of simulated years that
-//! lost more than x, without DR and under every strategy (Monte Carlo).
+//! Loss exceedance: for each annual loss x, the chance that a year loses more
+//! than x, without DR and under every strategy (computed exactly, or the
+//! share of simulated years under Monte Carlo).
 //!
 //! Both axes are logarithmic. Annual losses run from a quiet year to a
 //! 1-in-10,000 year, and from a cheap scenario to a dear one, across one to
@@ -7,12 +8,12 @@
 //! the loss" looks the same at every scale and the curves of close
 //! strategies stay apart. The probabilities of interest are the tail (10 %,
 //! 1 %, 0.1 %): on a linear axis they would be squeezed against zero, on a
-//! log axis each decade gets the same room. A curve's last point, the
-//! largest simulated loss, is exceeded by no year (0 %, off a log axis), so
-//! the curve drops to the bottom edge there.
+//! log axis each decade gets the same room. A curve's last point (0.01 %,
+//! or under Monte Carlo the largest simulated loss) shows as 0.0 %, off a
+//! log axis, so the curve drops to the bottom edge there.
 
-use engine::present::{compact_money, count};
-use engine::{Estimate, LossDistribution, Money, Simulation};
+use engine::present::{compact_money, computation};
+use engine::{Computation, Estimate, LossDistribution, Money, Simulation};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -103,9 +104,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         &theme,
         "How often a year's loss exceeds each amount, without and with DR",
         &format!(
-            "{currency} a year · {} simulated years, seed {} · catalog {}",
-            count(Decimal::from(simulation.years)),
-            simulation.seed,
+            "{currency} a year · {} · catalog {}",
+            computation(&simulation.computed, currency),
             estimate.catalog_version
         ),
         opts,
@@ -150,8 +150,11 @@ pub(super) fn draw<DB: DrawingBackend>(
     } else {
         (1.0, 10.0)
     };
-    // One year in `years` is the rarest event a run can show.
-    let rarest = 100.0 / f64::from(simulation.years.max(1));
+    // The rarest exceedance a curve shows: 0.01 %, or one year in `years`.
+    let rarest = match simulation.computed {
+        Computation::Exact { .. } => 100.0 * engine::loss::RAREST,
+        Computation::MonteCarlo { years, .. } => 100.0 / f64::from(years.max(1)),
+    };
     let (x_lo, x_hi) = (lowest / 1.25, highest * 1.25);
     let (y_lo, y_hi) = ((rarest.min(1.0)) / 2.0, 100.0 * 1.35);
     // Log axes pick awkward ticks: both sets, and their grid, are drawn below instead.

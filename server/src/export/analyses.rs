@@ -1,8 +1,8 @@
-//! The analyses' tables, each from its own engine run: the Monte Carlo loss
-//! (`simulation.csv`), the per-layer designs (`designs.csv`) and the tornado
+//! The analyses' tables, each from its own engine run: the annual-loss
+//! distribution (`simulation.csv`), the per-layer designs (`designs.csv`) and the tornado
 //! (`sensitivity.csv`).
 
-use engine::{Layer, Optimization, Sensitivity, Simulation};
+use engine::{Computation, Layer, Optimization, Sensitivity, Simulation};
 use serde::Serialize;
 
 use super::sheet::{text, Amount, Number, Sheet, Text, Trace};
@@ -20,12 +20,20 @@ pub(super) struct SimulationRow {
     p90: Amount,
     p99: Amount,
     pays_for_itself_percent: Option<Number>,
-    years: u32,
-    seed: u64,
+    /// How the figures were computed: `exact` or `monte_carlo`, as the scenario's JSON names it.
+    method: Text,
+    /// Monte Carlo only: simulated years and seed.
+    years: Option<u32>,
+    seed: Option<u64>,
     currency: Text,
 }
 
 pub(super) fn simulation(sheet: &mut Sheet<SimulationRow, Trace>, r: &Report, s: &Simulation) {
+    let currency = &r.estimate.currency.code;
+    let (method, years, seed) = match s.computed {
+        Computation::MonteCarlo { years, seed } => ("monte_carlo", Some(years), Some(seed)),
+        Computation::Exact { .. } => ("exact", None, None),
+    };
     for d in std::iter::once(&s.without_dr).chain(&s.strategies) {
         sheet.row(SimulationRow {
             strategy: text(d.strategy.clone().unwrap_or_else(|| "none".to_owned())),
@@ -36,9 +44,10 @@ pub(super) fn simulation(sheet: &mut Sheet<SimulationRow, Trace>, r: &Report, s:
             p90: Amount(d.p90),
             p99: Amount(d.p99),
             pays_for_itself_percent: d.pays_for_itself_percent.map(Number),
-            years: s.years,
-            seed: s.seed,
-            currency: text(&r.estimate.currency.code),
+            method: text(method),
+            years,
+            seed,
+            currency: text(currency),
         });
     }
 }

@@ -49,7 +49,7 @@ pub enum Table {
     Strategies,
     /// The risk matrix: events, hours and annualized loss with and without DR, with totals.
     Risk,
-    /// Monte Carlo annual loss without DR and per strategy: mean, P50, P90, P99, pays-for-itself share.
+    /// Annual loss without DR and per strategy (exact or Monte Carlo): mean, P50, P90, P99, pays-for-itself share.
     Simulation,
     /// The per-layer designs: the cheapest meeting both targets, then the cost/RTO frontier.
     Designs,

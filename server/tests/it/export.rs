@@ -245,22 +245,29 @@ async fn the_analyses_export_what_the_engine_computes_for_the_link() {
         .unwrap()
         .scenario;
 
-    let simulation = engine::simulate(&catalog, &scenario).unwrap();
-    let (_, rows) = read(&get("/export/simulation.csv?v=1&tier=critical&mc_seed=7").await.body);
-    assert_eq!(
-        rows.len(),
-        1 + simulation.strategies.len(),
-        "without DR, then each strategy"
-    );
-    assert_eq!(rows[0]["strategy"], "none");
-    for (row, d) in rows
-        .iter()
-        .zip(std::iter::once(&simulation.without_dr).chain(&simulation.strategies))
-    {
-        assert_eq!(row["name"], d.name);
-        assert_eq!(dec(&row["p90"]), d.p90.to_decimal());
-        assert_eq!(row["seed"], "7");
-        assert!(dec(&row["p50"]) <= dec(&row["p90"]) && dec(&row["p90"]) <= dec(&row["p99"]));
+    // The seed travels only with Monte Carlo; the exact method has none.
+    for (query, method, seed) in [
+        ("v=1&tier=critical&mc_seed=7", "exact", ""),
+        ("v=1&tier=critical&monte_carlo=true&mc_seed=7", "monte_carlo", "7"),
+    ] {
+        let scenario = engine::link::decode(&catalog, query).unwrap().scenario;
+        let simulation = engine::simulate(&catalog, &scenario).unwrap();
+        let (_, rows) = read(&get(&format!("/export/simulation.csv?{query}")).await.body);
+        assert_eq!(
+            rows.len(),
+            1 + simulation.strategies.len(),
+            "without DR, then each strategy"
+        );
+        assert_eq!(rows[0]["strategy"], "none");
+        for (row, d) in rows
+            .iter()
+            .zip(std::iter::once(&simulation.without_dr).chain(&simulation.strategies))
+        {
+            assert_eq!(row["name"], d.name);
+            assert_eq!(dec(&row["p90"]), d.p90.to_decimal());
+            assert_eq!((row["method"].as_str(), row["seed"].as_str()), (method, seed));
+            assert!(dec(&row["p50"]) <= dec(&row["p90"]) && dec(&row["p90"]) <= dec(&row["p99"]));
+        }
     }
 
     let optimization = engine::optimize(&catalog, &scenario).unwrap();

@@ -138,7 +138,7 @@ async fn kept_answers_are_served_while_the_pool_is_full() {
 async fn a_request_that_times_out_stops_its_simulation() {
     let admission = Admission::new(1, 0);
     let router = router(&admission);
-    let slow = Request::get("/charts/loss-exceedance.png?mc_years=100000&mc_seed=13")
+    let slow = Request::get("/charts/loss-exceedance.png?monte_carlo=true&mc_years=100000&mc_seed=13")
         .body(Body::empty())
         .unwrap();
     // The request is dropped after 20 ms, as the timeout layer or a closed connection drops it.

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 /// The analyses beyond the estimate: each is its own engine run.
 #[derive(Clone, Debug)]
 pub struct Analyses {
-    /// Monte Carlo annual loss.
+    /// The annual-loss distribution (exact, or Monte Carlo when the link asks).
     pub simulation: engine::Simulation,
     /// The per-layer design search.
     pub optimization: engine::Optimization,
@@ -81,12 +81,12 @@ pub fn render(
     let (design, simulation, sensitivity) = match analyses {
         Some(a) => (
             held("design", view! { <design::LayerDesign optimization=a.optimization.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
-            held("simulation", view! { <simulation::MonteCarlo simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
+            held("simulation", view! { <simulation::AnnualLoss simulation=a.simulation.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
             held("sensitivity", view! { <sensitivity::SensitivityTable sensitivity=a.sensitivity.clone() currency=currency.clone() link=link.clone() /> }.into_any()),
         ),
         None => (
             pending("design", "Per-layer design"),
-            pending("simulation", "Annual loss, simulated"),
+            pending("simulation", "Annual loss"),
             pending("sensitivity", "Sensitivity"),
         ),
     };

@@ -1,8 +1,9 @@
-//! The Monte Carlo section: simulated annual loss without DR and under every
-//! strategy, its percentiles, how often the DR spend pays for itself, and the
+//! The annual-loss section: the loss a year without DR and under every
+//! strategy (computed exactly, or simulated when the link asks for Monte
+//! Carlo), its percentiles, how often the DR spend pays for itself, and the
 //! loss-exceedance curve.
 
-use engine::simulation::{LossDistribution, Simulation};
+use engine::simulation::{Computation, LossDistribution, Simulation};
 use leptos::prelude::*;
 
 use super::{ChartFigure, CsvLink};
@@ -10,7 +11,7 @@ use engine::present;
 
 /// One row per distribution: without DR first, then each strategy.
 #[component]
-pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> impl IntoView {
+pub fn AnnualLoss(simulation: Simulation, currency: String, link: String) -> impl IntoView {
     let money = |m| present::money(m, &currency);
     let row = |d: &LossDistribution| {
         let is_baseline = d.strategy.is_none();
@@ -26,6 +27,26 @@ pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> imp
             </tr>
         }
     };
+    let how = present::computation(&simulation.computed, &currency);
+    let lede = match simulation.computed {
+        Computation::Exact { .. } => format!(
+            "Loss a year, {how}: how many times every failure scenario happens (Poisson at its rate) and \
+             how long each outage lasts (lognormal, its range as a 90 % interval), cut short by what each \
+             strategy recovers in, combined into each plan's distribution of yearly loss, without sampling \
+             noise. Monte Carlo is an option under Simulation."
+        ),
+        Computation::MonteCarlo { years, seed } => format!(
+            "{} simulated years (seed {seed}). Each year draws how many times every failure scenario \
+             happens (Poisson at its rate) and how long each outage lasts (lognormal, its range as a \
+             90 % interval), cut short by what each strategy recovers in. The same link gives the \
+             same figures: the seed is part of it.",
+            present::count(years.into()),
+        ),
+    };
+    let share = match simulation.computed {
+        Computation::Exact { .. } => "the chance that the loss the strategy avoids in a year",
+        Computation::MonteCarlo { .. } => "the share of simulated years in which the loss the strategy avoids",
+    };
     let rows = std::iter::once(&simulation.without_dr)
         .chain(simulation.strategies.iter())
         .map(row)
@@ -33,19 +54,10 @@ pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> imp
     view! {
         <section class="panel" aria-labelledby="simulation-heading">
             <div class="panel-head">
-                <h2 id="simulation-heading">"Annual loss, simulated"</h2>
-                <CsvLink path="/export/simulation.csv" link=link.clone() what="the simulated annual loss" />
+                <h2 id="simulation-heading">"Annual loss"</h2>
+                <CsvLink path="/export/simulation.csv" link=link.clone() what="the annual loss" />
             </div>
-            <p class="lede" id="simulation-lede">
-                {format!(
-                    "{} simulated years (seed {}). Each year draws how many times every failure scenario \
-                     happens (Poisson at its rate) and how long each outage lasts (lognormal, its range as a \
-                     90 % interval), cut short by what each strategy recovers in. The same link gives the \
-                     same figures: the seed is part of it.",
-                    present::count(simulation.years.into()),
-                    simulation.seed,
-                )}
-            </p>
+            <p class="lede" id="simulation-lede">{lede}</p>
             <div class="table-scroll">
                 <table class="figures-table" id="simulation">
                     <caption>"Loss a year from downtime and recovery, by strategy"</caption>
@@ -64,8 +76,9 @@ pub fn MonteCarlo(simulation: Simulation, currency: String, link: String) -> imp
                 </table>
             </div>
             <p class="note">
-                "P90: nine years in ten lose less than this. “Pays for itself”: the share of simulated years in \
-                 which the loss the strategy avoids is at least what it costs."
+                {format!(
+                    "P90: nine years in ten lose less than this. “Pays for itself”: {share} is at least what it costs."
+                )}
             </p>
             <ChartFigure
                 name="loss-exceedance"
