@@ -28,12 +28,15 @@ mod text;
 mod theme;
 mod tornado;
 
+use std::sync::Arc;
+
 use axum::{
+    body::Bytes,
     extract::{RawQuery, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
-    Router,
+    Extension, Router,
 };
 use engine::{Cancel, Catalog, Estimate, Optimization, Scenario, Sensitivity, Simulation};
 use plotters::coord::Shift;
@@ -266,6 +269,14 @@ pub fn render(chart: Chart, format: Format, figures: &Figures, opts: &ChartOptio
     }
 }
 
+/// Drawn charts by ETag (which names the bytes): a chart embedded in a page
+/// or a slide is asked for again and again, and a kept drawing is served
+/// without entering the calculation pool.
+type Drawings = app::cache::Cache<String, Bytes>;
+
+/// How many drawings are kept (an SVG is tens of KB, a slide-size PNG a few hundred).
+const DRAWINGS_KEPT: usize = 64;
+
 /// `/charts/<name>.svg` and `/charts/<name>.png` for every [`Chart`].
 pub fn router() -> Router<AppState> {
     let mut router = Router::new();
@@ -274,19 +285,23 @@ pub fn router() -> Router<AppState> {
             let path = format!("/charts/{}.{}", chart.name(), format.extension());
             router = router.route(
                 &path,
-                get(move |state: State<AppState>, headers: HeaderMap, query: RawQuery| {
-                    serve(chart, format, state, headers, query)
-                }),
+                get(
+                    move |state: State<AppState>,
+                          kept: Extension<Arc<Drawings>>,
+                          headers: HeaderMap,
+                          query: RawQuery| { serve(chart, format, state, kept, headers, query) },
+                ),
             );
         }
     }
-    router
+    router.layer(Extension(Arc::new(Drawings::new(DRAWINGS_KEPT))))
 }
 
 async fn serve(
     chart: Chart,
     format: Format,
     State(state): State<AppState>,
+    Extension(kept): Extension<Arc<Drawings>>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response> {
@@ -320,17 +335,23 @@ async fn serve(
             size: request.size,
             scenario_name: request.scenario.name.clone(),
         };
-        // Estimate, analysis and drawing take milliseconds to a third of a
-        // second of CPU (a 100,000-year simulation): in the bounded pool.
-        let body = state
-            .admission
-            .run(move |cancel| {
-                let estimate = engine::estimate_until(&catalog, &request.scenario, cancel)?;
-                let figures = Figures::complete_until(estimate, &catalog, &request.scenario, &[chart], cancel)?;
-                cancel.check()?;
-                render(chart, format, &figures, &opts)
-            })
-            .await??;
+        let body = match kept.get(&etag) {
+            Some(body) => Bytes::clone(&body),
+            None => {
+                // Estimate, analysis and drawing take milliseconds to a third of a
+                // second of CPU (a 100,000-year simulation): in the bounded pool.
+                let drawn = state
+                    .admission
+                    .run(move |cancel| {
+                        let estimate = engine::estimate_until(&catalog, &request.scenario, cancel)?;
+                        let figures = Figures::complete_until(estimate, &catalog, &request.scenario, &[chart], cancel)?;
+                        cancel.check()?;
+                        render(chart, format, &figures, &opts)
+                    })
+                    .await??;
+                Bytes::clone(&kept.insert(etag.clone(), Bytes::from(drawn)))
+            }
+        };
         let mut response = body.into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
