@@ -4,7 +4,8 @@
 //!
 //! Schemathesis comes from the Python virtual environment `target/venv`
 //! that `.ci/run` makes (`tests/requirements.txt`, pinned). The server is the
-//! debug `drplan` that `cargo test --workspace` built, on a free loopback port.
+//! release build `cargo xtask test` makes (it will not start without its
+//! site files), on a free loopback port.
 
 use std::{
     io::{Read, Write},
@@ -22,7 +23,7 @@ const MAX_EXAMPLES: &str = "100";
 /// A fixed seed: a failure shows up again on the next run, not by chance.
 const SEED: &str = "20261201";
 
-pub fn run() -> Result<()> {
+pub fn run(built: &site::Built) -> Result<()> {
     let venv = project_root().join("target/venv/bin");
     let schemathesis = venv.join("schemathesis");
     if !schemathesis.is_file() {
@@ -32,12 +33,11 @@ pub fn run() -> Result<()> {
             schemathesis.display()
         ));
     }
-    let drplan = site::target_dir().join("debug").join("drplan");
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .map_err(|e| format!("no free port: {e}"))?;
-    let server = Server::start(&drplan, port)?;
+    let server = Server::start(built, port)?;
     let url = format!("http://127.0.0.1:{port}/api/v1/openapi.json");
     let tests = project_root().join("tests/schemathesis");
     let mut command = Command::new(&schemathesis);
@@ -58,9 +58,13 @@ pub fn run() -> Result<()> {
 struct Server(Child);
 
 impl Server {
-    fn start(binary: &std::path::Path, port: u16) -> Result<Server> {
+    fn start(built: &site::Built, port: u16) -> Result<Server> {
+        let binary = &built.server_binary;
         let child = Command::new(binary)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("LEPTOS_SITE_ROOT", &built.site_root)
+            .env("LEPTOS_OUTPUT_NAME", &built.settings.output_name)
+            .env("LEPTOS_SITE_PKG_DIR", &built.settings.site_pkg_dir)
             .env("DRPLAN_LOG", "warn")
             .stdin(Stdio::null())
             .spawn()

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         ["build", "--release"] => site::build(Profile::Release).map(|_| ()),
         ["run"] => run(),
         ["tidy"] => tidy::tidy(),
-        ["schemathesis"] => api_fuzz::run(),
+        ["schemathesis"] => site::build(Profile::Release).and_then(|built| api_fuzz::run(&built)),
         ["test"] => test(),
         ["hostile"] => site::build(Profile::Release).and_then(|built| hostile::run(&built).map(|_| ())),
         // A binary and site built before, e.g. in another target folder.
@@ -123,8 +123,8 @@ fn test() -> Result<()> {
     cargo(&["test", "--workspace"])?;
     methodology_check()?;
     aggregate_check()?;
-    api_fuzz::run()?;
     let built = site::build(Profile::Release)?;
+    api_fuzz::run(&built)?;
     hostile::run(&built)?;
     let mut command = cargo_command(&[
         "test",
