@@ -15,6 +15,11 @@ use tower::ServiceExt;
 /// `server::service` (the router in every layer, as the binary serves it) with
 /// the shipped catalog and the default limits; pages render without the site files.
 pub fn router() -> Router {
+    router_with(server::admission::Admission::default())
+}
+
+/// [`router`] with a calculation pool of the caller's (the overload tests fill it).
+pub fn router_with(admission: server::admission::Admission) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("drplan")
         .site_root("target/site")
@@ -23,7 +28,7 @@ pub fn router() -> Router {
         server::AppState {
             leptos_options,
             catalog: Arc::new(engine::Catalog::shipped()),
-            admission: server::admission::Admission::default(),
+            admission,
         },
         server::layers::Limits::default(),
     )

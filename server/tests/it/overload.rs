@@ -2,10 +2,7 @@
 //! through it and answers 503 with `Retry-After` and the JSON error when it
 //! is full; health probes and answers the server already holds do not wait for it.
 
-use std::{
-    sync::{mpsc, Arc},
-    time::Duration,
-};
+use std::{sync::mpsc, time::Duration};
 
 use axum::{
     body::Body,
@@ -13,24 +10,12 @@ use axum::{
     Router,
 };
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use server::admission::Admission;
 use tower::ServiceExt;
 
-/// The served router with a pool of one worker and no queue.
+/// The served router with the caller's pool.
 fn router(admission: &Admission) -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("drplan")
-        .site_root("target/site")
-        .build();
-    server::service(
-        server::AppState {
-            leptos_options,
-            catalog: Arc::new(engine::Catalog::shipped()),
-            admission: admission.clone(),
-        },
-        server::layers::Limits::default(),
-    )
+    crate::common::router_with(admission.clone())
 }
 
 /// Takes the pool's only worker until the returned sender is dropped.
